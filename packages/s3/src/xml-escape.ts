@@ -1,9 +1,9 @@
 /**
- * Escapes text for an XML element body. `\r` and `\t` become character references so that XML parsers' line-end
+ * Escapes text for an XML element body. `\r`, `\n` and `\t` become character references so that XML parsers' line-end
  * and whitespace normalisation cannot change a key.
  */
 export function xmlEscape(text: string): string {
-  return text.replace(/[&<>"'\r\t]/g, (c) => {
+  return text.replace(/[&<>"'\r\n\t]/g, (c) => {
     switch (c) {
       case '&': return '&amp;';
       case '<': return '&lt;';
