@@ -1,0 +1,122 @@
+import { SigV4Error } from './errors.js';
+import type { HeaderValue } from './types.js';
+
+// RFC 7230 §3.2.6 token: 1*tchar. Anything else (including non-ASCII) is not a header name.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// obs-fold (RFC 7230 §3.2.4): CRLF or LF followed by spaces/tabs, replaced by one SP.
+const OBS_FOLD = /\r?\n[ \t]+/g;
+// After unfolding, no control character other than HTAB, and nothing outside Latin-1 (HTTP values are bytes).
+const BAD_VALUE_CHAR = /[\x00-\x08\x0a-\x1f\x7f\u0100-\uffff]/;
+const WS_RUN = /[ \t]+/g;
+
+/**
+ * Headers that are never signed: hop-by-hop headers and headers that proxies or user agents rewrite
+ * (the same set as the AWS SDKs), plus every `proxy-*` and `sec-*` header.
+ */
+export const UNSIGNABLE_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'cache-control',
+  'connection',
+  'expect',
+  'from',
+  'keep-alive',
+  'max-forwards',
+  'pragma',
+  'referer',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'user-agent',
+  'x-amzn-trace-id',
+]);
+
+/** Headers SigV4 always needs signed; `unsignedHeaders` cannot remove them. */
+const ALWAYS_SIGNED = new Set(['host', 'x-amz-date']);
+
+/** Options of {@link canonicalHeaders}. */
+export interface CanonicalHeadersOptions {
+  /** Extra lower- or mixed-case names to leave unsigned. */
+  unsignedHeaders?: readonly string[] | undefined;
+  /** Sign exactly these headers (lower-case), ignoring the default exclusions (verification re-computes a signature this way). */
+  signedHeaders?: readonly string[] | undefined;
+}
+
+/** Result of {@link canonicalHeaders}. */
+export interface CanonicalHeadersResult {
+  /** `name:value\n` lines of the signed headers, sorted by name (each line ends with `\n`). */
+  canonicalHeaders: string;
+  /** `;`-joined sorted lower-case names of the signed headers. */
+  signedHeaders: string;
+  /** Every header (signed or not) by lower-case name, with the value to send: folds unfolded, repeats joined with `,`. */
+  headers: Record<string, string>;
+}
+
+/** Validate a header name, throwing a typed error that names it. */
+export function assertHeaderName(name: string): void {
+  if (!TOKEN.test(name)) {
+    throw new SigV4Error(
+      'SIGV4_INVALID_HEADER_NAME',
+      `sigv4: header name ${JSON.stringify(name)} is not a valid HTTP token (RFC 7230: ASCII letters, digits and !#$%&'*+-.^_\`|~ only)`,
+    );
+  }
+}
+
+function unfold(name: string, value: string): string {
+  const unfolded = value.includes('\n') ? value.replace(OBS_FOLD, ' ') : value;
+  const bad = BAD_VALUE_CHAR.exec(unfolded);
+  if (bad !== null) {
+    // The value may be secret (an SSE-C key, a token): name the header and the character, never the value.
+    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    throw new SigV4Error(
+      'SIGV4_INVALID_HEADER_VALUE',
+      `sigv4: header ${JSON.stringify(name)} has character U+${code} at index ${String(bad.index)}; header values must be Latin-1 without control characters (line folding is allowed)`,
+    );
+  }
+  return unfolded;
+}
+
+const trimAll = (value: string): string => value.trim().replace(WS_RUN, ' ');
+
+/**
+ * Canonical headers of a request: names lower-cased, values unfolded, trimmed and with whitespace runs collapsed,
+ * repeated names (an array value, or the same name in different cases) joined with `,` in order, sorted by name.
+ * Unsignable headers ({@link UNSIGNABLE_HEADERS}, `proxy-*`, `sec-*`, `unsignedHeaders`) are left out.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#create-canonical-request
+ * @example
+ * canonicalHeaders({ Host: 'h', 'My-Header': ['  a   b ', 'c'] }).canonicalHeaders; // 'host:h\nmy-header:a b,c\n'
+ */
+export function canonicalHeaders(headers: Readonly<Record<string, HeaderValue>>, opts: CanonicalHeadersOptions = {}): CanonicalHeadersResult {
+  const raw = new Map<string, string[]>();
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    assertHeaderName(name);
+    const lower = name.toLowerCase();
+    let list = raw.get(lower);
+    if (list === undefined) raw.set(lower, (list = []));
+    if (typeof value === 'string') list.push(unfold(name, value));
+    else for (const v of value) list.push(unfold(name, String(v)));
+  }
+
+  const explicit = opts.signedHeaders === undefined ? undefined : new Set(opts.signedHeaders.map((h) => h.toLowerCase()));
+  const unsigned = opts.unsignedHeaders === undefined ? undefined : new Set(opts.unsignedHeaders.map((h) => h.toLowerCase()));
+  const out: Record<string, string> = {};
+  const signed: string[] = [];
+  const canonical = new Map<string, string>();
+  for (const [name, values] of raw) {
+    out[name] = values.length === 1 ? (values[0] as string) : values.map((v) => v.trim()).join(',');
+    const sign =
+      explicit !== undefined
+        ? explicit.has(name)
+        : ALWAYS_SIGNED.has(name) ||
+          !(UNSIGNABLE_HEADERS.has(name) || name.startsWith('proxy-') || name.startsWith('sec-') || unsigned?.has(name) === true);
+    if (!sign) continue;
+    signed.push(name);
+    canonical.set(name, values.length === 1 ? trimAll(values[0] as string) : values.map(trimAll).join(','));
+  }
+  signed.sort();
+  let lines = '';
+  for (const name of signed) lines += `${name}:${canonical.get(name) as string}\n`;
+  return { canonicalHeaders: lines, signedHeaders: signed.join(';'), headers: out };
+}

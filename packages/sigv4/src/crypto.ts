@@ -1,0 +1,121 @@
+// The only file in @rawaws/sigv4 that touches the platform. `node:crypto` is obtained at first use through
+// `process.getBuiltinModule` (Node >= 20.16) instead of a static import, so the package also loads in browsers,
+// edge runtimes, Deno and Bun, where `webCrypto()` is the backend to use.
+import { SigV4Error } from './errors.js';
+import type { SigV4AsyncCrypto, SigV4Crypto } from './types.js';
+
+export type { SigV4AsyncCrypto, SigV4Crypto } from './types.js';
+
+type BinaryLike = string | Uint8Array;
+interface NodeCryptoModule {
+  hash?: (algorithm: string, data: BinaryLike, outputEncoding: 'buffer' | 'hex') => Uint8Array | string;
+  createHash(algorithm: string): { update(data: BinaryLike): { digest(): Uint8Array; digest(enc: 'hex'): string } };
+  createHmac(algorithm: string, key: Uint8Array): { update(data: BinaryLike): { digest(): Uint8Array; digest(enc: 'hex'): string } };
+}
+
+let nodeModule: NodeCryptoModule | undefined;
+
+function loadNodeCrypto(): NodeCryptoModule {
+  if (nodeModule !== undefined) return nodeModule;
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const mod = proc?.getBuiltinModule?.('node:crypto') as NodeCryptoModule | undefined;
+  if (mod === undefined || typeof mod.createHmac !== 'function') {
+    throw new SigV4Error(
+      'SIGV4_INVALID_CRYPTO',
+      'sigv4: node:crypto is not available in this runtime (needs Node >= 20.16); pass `crypto` explicitly or use signRequestAsync/presignUrlAsync with webCrypto()',
+    );
+  }
+  nodeModule = mod;
+  return mod;
+}
+
+/**
+ * The default {@link SigV4Crypto}: synchronous `node:crypto` SHA-256 and HMAC-SHA256, with hex shortcuts that the
+ * signer uses to skip a bytes-to-hex conversion on the hot path.
+ * @example
+ * toHex(nodeCrypto.sha256('')); // 'e3b0c442…'
+ */
+export const nodeCrypto: SigV4Crypto & {
+  sha256Hex(data: BinaryLike): string;
+  hmacHex(key: Uint8Array, data: BinaryLike): string;
+} = {
+  sha256(data) {
+    const c = loadNodeCrypto();
+    return c.hash !== undefined ? (c.hash('sha256', data, 'buffer') as Uint8Array) : c.createHash('sha256').update(data).digest();
+  },
+  sha256Hex(data) {
+    const c = loadNodeCrypto();
+    return c.hash !== undefined ? (c.hash('sha256', data, 'hex') as string) : c.createHash('sha256').update(data).digest('hex');
+  },
+  hmac(key, data) {
+    return loadNodeCrypto().createHmac('sha256', key).update(data).digest();
+  },
+  hmacHex(key, data) {
+    return loadNodeCrypto().createHmac('sha256', key).update(data).digest('hex');
+  },
+};
+
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/**
+ * Lower-case hex of `bytes`.
+ * @example
+ * toHex(new Uint8Array([0, 255])); // '00ff'
+ */
+export function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i] as number] as string;
+  return out;
+}
+
+/** Hex SHA-256 through the backend's hex shortcut when it has one. */
+export function sha256Hex(crypto: SigV4Crypto, data: BinaryLike): string {
+  const fast = (crypto as { sha256Hex?: (d: BinaryLike) => string }).sha256Hex;
+  return fast !== undefined ? fast.call(crypto, data) : toHex(crypto.sha256(data));
+}
+
+/** Hex HMAC-SHA256 through the backend's hex shortcut when it has one. */
+export function hmacHex(crypto: SigV4Crypto, key: Uint8Array, data: BinaryLike): string {
+  const fast = (crypto as { hmacHex?: (k: Uint8Array, d: BinaryLike) => string }).hmacHex;
+  return fast !== undefined ? fast.call(crypto, key, data) : toHex(crypto.hmac(key, data));
+}
+
+interface SubtleLike {
+  digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer>;
+  importKey(format: 'raw', key: Uint8Array, algorithm: { name: string; hash: string }, extractable: boolean, usages: string[]): Promise<unknown>;
+  sign(algorithm: string, key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
+}
+
+const utf8 = new TextEncoder();
+const bytesOf = (data: BinaryLike): Uint8Array => (typeof data === 'string' ? utf8.encode(data) : data);
+
+/**
+ * A {@link SigV4AsyncCrypto} on Web Crypto (`crypto.subtle`), for browsers, edge runtimes, Deno and Bun.
+ * Imported HMAC keys are cached per key object, so the cached signing key is imported once, not on every signature.
+ * @param subtle - the SubtleCrypto to use. @default globalThis.crypto.subtle
+ * @example
+ * const { headers } = await signRequestAsync(req, { ...opts, crypto: webCrypto() });
+ */
+export function webCrypto(subtle?: unknown): SigV4AsyncCrypto {
+  const s = (subtle ?? (globalThis as { crypto?: { subtle?: unknown } }).crypto?.subtle) as SubtleLike | undefined;
+  if (s === undefined || typeof s.digest !== 'function' || typeof s.sign !== 'function') {
+    throw new SigV4Error('SIGV4_INVALID_CRYPTO', 'sigv4: Web Crypto (crypto.subtle) is not available; it needs a secure context in browsers');
+  }
+  const keys = new WeakMap<Uint8Array, Promise<unknown>>();
+  const importKey = (key: Uint8Array): Promise<unknown> => {
+    let k = keys.get(key);
+    if (k === undefined) {
+      k = s.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+      keys.set(key, k);
+    }
+    return k;
+  };
+  return {
+    async sha256(data) {
+      return new Uint8Array(await s.digest('SHA-256', bytesOf(data)));
+    },
+    async hmac(key, data) {
+      return new Uint8Array(await s.sign('HMAC', await importKey(key), bytesOf(data)));
+    },
+  };
+}
