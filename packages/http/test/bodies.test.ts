@@ -1,0 +1,130 @@
+import { Readable } from 'node:stream';
+import { inspect } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTransport, isHttpError, type Transport, type TransportEvent } from '../src/index.js';
+import { recordingSleep, startServer, xmlError, type TestServer } from './helpers.js';
+
+let server: TestServer | undefined;
+let transport: Transport | undefined;
+afterEach(async () => {
+  await transport?.close();
+  await server?.close();
+  transport = undefined;
+  server = undefined;
+});
+
+async function* chunks(n: number, size: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < n; i++) yield new Uint8Array(size).fill(65 + (i % 26));
+}
+
+describe('request and response bodies', () => {
+  it('replays a stream body from its factory on every attempt', async () => {
+    server = await startServer((_req, res, _b, n) => {
+      res.statusCode = n === 1 ? 500 : 200;
+      res.end();
+    });
+    const { sleep } = recordingSleep();
+    const events: TransportEvent[] = [];
+    transport = createTransport({ env: {}, sleep, random: () => 0, onEvent: (e) => events.push(e) });
+    let opened = 0;
+    const res = await transport.send({
+      method: 'PUT',
+      url: `${server.url}/obj`,
+      body: () => {
+        opened++;
+        return chunks(4, 16 * 1024);
+      },
+    });
+    expect([res.status, res.attempts, opened]).toEqual([200, 2, 2]);
+    expect(server.requests.map((r) => r.body.byteLength)).toEqual([65536, 65536]);
+    const progress = events.filter((e) => e.type === 'upload-progress' && e.attempt === 2).map((e) => (e as { bytes: number }).bytes);
+    expect(progress).toEqual([16384, 32768, 49152, 65536]);
+  });
+
+  it('does not retry a one-shot stream: a 500 comes back with noRetryReason, a reset throws ERR_BODY_NOT_REPLAYABLE', async () => {
+    server = await startServer((req, res, _b, n) => {
+      if (n === 2) {
+        req.socket.destroy();
+        return;
+      }
+      res.statusCode = 500;
+      res.end(xmlError('InternalError'));
+    });
+    transport = createTransport({ env: {} });
+    const res = await transport.send({ method: 'PUT', url: server.url, body: Readable.from([Buffer.from('abc')]) });
+    expect([res.status, res.attempts, res.noRetryReason]).toEqual([500, 1, 'body-not-replayable']);
+    const err = await transport.send({ method: 'PUT', url: server.url, body: chunks(2, 10) }).catch((e: unknown) => e);
+    expect(isHttpError(err) && err.code).toBe('ERR_BODY_NOT_REPLAYABLE');
+    expect((err as Error).message).toMatch(/one-shot stream.*function that returns a fresh stream/);
+    expect(isHttpError((err as Error).cause) && ((err as Error).cause as { code: string }).code).toBe('ERR_NETWORK');
+  });
+
+  it('streams a large response with backpressure and reports download progress', async () => {
+    const size = 8 * 1024 * 1024;
+    server = await startServer((_req, res) => {
+      res.setHeader('content-length', String(size));
+      res.end(Buffer.alloc(size, 7));
+    });
+    let last = 0;
+    transport = createTransport({ env: {} });
+    const res = await transport.send({
+      method: 'GET',
+      url: server.url,
+      onEvent: (e) => {
+        if (e.type === 'download-progress') {
+          expect(e.total).toBe(size);
+          last = e.bytes;
+        }
+      },
+    });
+    let total = 0;
+    for await (const c of res.body) {
+      total += c.byteLength;
+      await new Promise((r) => setImmediate(r));
+    }
+    expect([total, last]).toEqual([size, size]);
+  });
+
+  it('rejects malformed requests with ERR_INVALID_REQUEST before any network call', async () => {
+    server = await startServer((_q, r) => r.end());
+    transport = createTransport({ env: {} });
+    const bad = [
+      { method: 'GE T', url: server.url },
+      { method: 'GET', url: 'not a url' },
+      { method: 'GET', url: 'ftp://127.0.0.1/' },
+      { method: 'GET', url: server.url, headers: { 'x-a': 'v\r\nInjected: 1' } },
+      { method: 'GET', url: server.url, headers: { 'bad name': 'v' } },
+      { method: 'PUT', url: server.url, body: 42 as unknown as string },
+    ];
+    for (const req of bad) {
+      const err = await transport.send(req).catch((e: unknown) => e);
+      expect(isHttpError(err) && err.code).toBe('ERR_INVALID_REQUEST');
+      expect((err as Error).message).not.toContain('Injected');
+    }
+    expect(server.requests).toHaveLength(0);
+    expect(() => createTransport({ env: {}, connections: 0 })).toThrow(/connections/);
+  });
+
+  it('never leaks signatures, tokens or credentials into errors, events or inspect output', async () => {
+    const probe = await startServer((_q, r) => r.end());
+    const url = `${probe.url}/bucket/key?X-Amz-Credential=AKIDSECRETKEYID%2F20261123&X-Amz-Signature=f00dfeedcafe&X-Amz-Security-Token=SESSIONTOKENVALUE`;
+    await probe.close();
+    const seen: string[] = [];
+    const { sleep } = recordingSleep();
+    transport = createTransport({ env: {}, sleep, onEvent: (e) => seen.push(JSON.stringify(e)) });
+    const err = await transport
+      .send({
+        method: 'GET',
+        url,
+        headers: {
+          authorization: 'AWS4-HMAC-SHA256 Credential=AKIDSECRETKEYID/20261123/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=f00dfeedcafe',
+          'x-amz-security-token': 'SESSIONTOKENVALUE',
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(isHttpError(err)).toBe(true);
+    const all = [inspect(err, { depth: 10 }), (err as Error).message, ...seen].join('\n');
+    for (const secret of ['AKIDSECRETKEYID', 'f00dfeedcafe', 'SESSIONTOKENVALUE']) expect(all).not.toContain(secret);
+    expect(all).toContain('X-Amz-Signature=REDACTED');
+  });
+});
