@@ -1,0 +1,113 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { computeChecksum, createS3Client, isS3Error, type S3Client } from '../src/index.js';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+const closers: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const c of closers.splice(0)) await c();
+});
+
+/** A loopback node:http server playing the parts of S3 a test needs. */
+async function serve(handler: Handler): Promise<{ client: S3Client; requests: IncomingMessage[] }> {
+  const requests: IncomingMessage[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req);
+    handler(req, res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  const client = createS3Client({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
+    forcePathStyle: true,
+    env: {},
+  });
+  closers.push(async () => {
+    await client.close();
+    await new Promise<void>((r) => server.close(() => r()));
+  });
+  return { client, requests };
+}
+
+const scopeRegion = (req: IncomingMessage): string | undefined => /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(req.headers.authorization ?? '')?.[1];
+
+describe('region redirects', () => {
+  it('follows a 301 with x-amz-bucket-region once, then remembers the region', async () => {
+    const { client, requests } = await serve((req, res) => {
+      if (scopeRegion(req) !== 'eu-west-1') {
+        res.writeHead(301, { 'x-amz-bucket-region': 'eu-west-1', 'content-type': 'application/xml' });
+        res.end('<?xml version="1.0"?><Error><Code>PermanentRedirect</Code><Message>wrong region</Message><Bucket>eu-bucket</Bucket></Error>');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/plain', etag: '"abc"' });
+      res.end('from eu-west-1');
+    });
+    expect(await (await client.getObject({ bucket: 'eu-bucket', key: 'k' })).text()).toBe('from eu-west-1');
+    expect(requests.map(scopeRegion)).toEqual(['us-east-1', 'eu-west-1']);
+    expect(await (await client.getObject({ bucket: 'eu-bucket', key: 'k2' })).text()).toBe('from eu-west-1');
+    expect(requests.map(scopeRegion)).toEqual(['us-east-1', 'eu-west-1', 'eu-west-1']);
+  });
+
+  it('follows a 400 AuthorizationHeaderMalformed naming the region', async () => {
+    const { client, requests } = await serve((req, res) => {
+      if (scopeRegion(req) !== 'ap-southeast-2') {
+        res.writeHead(400, { 'content-type': 'application/xml' });
+        res.end('<Error><Code>AuthorizationHeaderMalformed</Code><Message>the region is wrong</Message><Region>ap-southeast-2</Region></Error>');
+        return;
+      }
+      res.writeHead(200);
+      res.end('ok');
+    });
+    await client.putObject({ bucket: 'ap-bucket', key: 'k', body: 'x' });
+    expect(requests.map(scopeRegion)).toEqual(['us-east-1', 'ap-southeast-2']);
+  });
+
+  it('a 400 that names no other region is thrown as the service error', async () => {
+    const { client } = await serve((_req, res) => {
+      res.writeHead(400, { 'content-type': 'application/xml' });
+      res.end('<Error><Code>InvalidArgument</Code><Message></Message></Error>');
+    });
+    await expect(client.getObject({ bucket: 'any-bucket', key: 'k' })).rejects.toMatchObject({ status: 400, code: 'InvalidArgument' });
+  });
+});
+
+describe('download checksum verification', () => {
+  it('verifies a full-object checksum the server returns, and fails on a mismatch', async () => {
+    const good = await computeChecksum('CRC32', 'payload');
+    let send = good;
+    const { client, requests } = await serve((_req, res) => {
+      res.writeHead(200, { 'x-amz-checksum-crc32': send, 'content-length': '7' });
+      res.end('payload');
+    });
+    const ok = await client.getObject({ bucket: 'bkt', key: 'k', checksumMode: true });
+    expect(await ok.text()).toBe('payload');
+    expect(ok.checksums).toEqual({ CRC32: good });
+    expect(requests[0]?.headers['x-amz-checksum-mode']).toBe('ENABLED');
+    send = await computeChecksum('CRC32', 'other');
+    const bad = await client.getObject({ bucket: 'bkt', key: 'k', checksumMode: true });
+    try {
+      await bad.bytes();
+      expect.unreachable();
+    } catch (e) {
+      expect(isS3Error(e) && e.code).toBe('S3_CHECKSUM_MISMATCH');
+    }
+  });
+
+  it('sends the checksum header on upload', async () => {
+    const { client, requests } = await serve((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { etag: '"e"' });
+        res.end();
+      });
+    });
+    const out = await client.putObject({ bucket: 'bkt', key: 'k', body: 'payload', checksumAlgorithm: 'CRC32C' });
+    expect(out.checksum).toBe(await computeChecksum('CRC32C', 'payload'));
+    expect(requests[0]?.headers['x-amz-checksum-crc32c']).toBe(out.checksum);
+    expect(requests[0]?.headers['x-amz-sdk-checksum-algorithm']).toBe('CRC32C');
+  });
+});
