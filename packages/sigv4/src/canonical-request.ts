@@ -57,10 +57,7 @@ export interface CanonicalRequestResult {
  * );
  */
 export function canonicalRequest(req: SignableRequest, opts: CanonicalRequestOptions): CanonicalRequestResult {
-  const method = req.method;
-  if (typeof method !== 'string' || !METHOD.test(method)) {
-    throw new SigV4Error('SIGV4_INVALID_METHOD', `sigv4: HTTP method ${JSON.stringify(method)} is not a valid token; use e.g. GET, PUT or POST`);
-  }
+  const method = assertMethod(req.method);
   const url = requestUrl(req.url);
   const uri = canonicalUri(url.path, opts.s3);
 
@@ -81,7 +78,7 @@ export function canonicalRequest(req: SignableRequest, opts: CanonicalRequestOpt
   });
 
   return {
-    canonicalRequest: `${method}\n${uri}\n${query}\n${headers.canonicalHeaders}\n${headers.signedHeaders}\n${opts.payloadHash}`,
+    canonicalRequest: assembleCanonicalRequest(method, uri, query, headers.canonicalHeaders, headers.signedHeaders, opts.payloadHash),
     signedHeaders: headers.signedHeaders,
     canonicalUri: uri,
     canonicalQuery: query,
@@ -90,4 +87,24 @@ export function canonicalRequest(req: SignableRequest, opts: CanonicalRequestOpt
     headers: headers.headers,
     url,
   };
+}
+
+/** Validate an HTTP method (RFC 7230 token), returning it unchanged: SigV4 signs the method as sent. */
+export function assertMethod(method: unknown): string {
+  if (typeof method !== 'string' || !METHOD.test(method)) {
+    throw new SigV4Error('SIGV4_INVALID_METHOD', `sigv4: HTTP method ${JSON.stringify(method)} is not a valid token; use e.g. GET, PUT or POST`);
+  }
+  return method;
+}
+
+/** Join the six parts of a canonical request (the headers block already ends with `\n`). */
+export function assembleCanonicalRequest(
+  method: string,
+  uri: string,
+  query: string,
+  canonicalHeadersBlock: string,
+  signedHeaders: string,
+  payloadHash: string,
+): string {
+  return `${method}\n${uri}\n${query}\n${canonicalHeadersBlock}\n${signedHeaders}\n${payloadHash}`;
 }

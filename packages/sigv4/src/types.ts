@@ -80,8 +80,14 @@ export interface SignOptions {
    * @default s3
    */
   addContentSha256?: boolean;
-  /** Extra header names (any case) to leave out of the signature. */
+  /** Extra header names (any case) to leave out of the signature. `host` and `x-amz-date` are always signed. */
   unsignedHeaders?: readonly string[];
+  /**
+   * Sign the session token. Set `false` for services that want `X-Amz-Security-Token` attached after signing
+   * (AWS IoT WebSocket URLs; the aws-c-auth `omit_session_token` vectors).
+   * @default true
+   */
+  signSessionToken?: boolean;
   /**
    * Hash implementation.
    * @default nodeCrypto
