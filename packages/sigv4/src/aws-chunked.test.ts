@@ -6,6 +6,7 @@ import { createAwsChunkedEncoder, type AwsChunkedChecksum } from './aws-chunked-
 import { awsChunkedEncodedLength, awsChunkedHeaders } from './aws-chunked-length.js';
 import { chunkStringToSign, trailerStringToSign } from './aws-chunked-signature.js';
 import { isSigV4Error } from './errors.js';
+import { signRequest } from './sign.js';
 
 interface ChunkVector { size: number; dataSha256: string; stringToSign: string; signature: string; header: string }
 interface Example {
@@ -139,6 +140,29 @@ describe('aws-chunked: STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER (s3-chunked-pu
       decodedLength: 66_560, payload: 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER', trailer: { name: 'x-amz-checksum-crc32c', valueLength: 8 },
     });
     expect(out.length).toBe(predicted);
+  });
+});
+
+describe('aws-chunked: seed signature from signRequest + awsChunkedHeaders', () => {
+  it.each([
+    ['s3-chunked-put-object', 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD', undefined, true],
+    ['s3-chunked-put-object-trailer', 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER', { name: 'x-amz-checksum-crc32c', valueLength: 8 }, false],
+  ] as const)('%s: the headers helper and the signer give the published seed and chain', async (id, payload, trailer, contentLength) => {
+    const ex = example(id);
+    const headers: Record<string, string> = { ...awsChunkedHeaders({ decodedLength: 66_560, payload, trailer, contentLength }), 'x-amz-storage-class': 'REDUCED_REDUNDANCY' };
+    const seed = signRequest(
+      { method: 'PUT', url: 'https://s3.amazonaws.com/examplebucket/chunkObject.txt', headers },
+      { credentials: ex.input.credentials, region: 'us-east-1', service: 's3', date: new Date('2013-05-24T00:00:00Z'), payloadHash: payload },
+    );
+    expect(seed.canonicalRequest).toBe((ex.expected as unknown as { canonicalRequest: string }).canonicalRequest);
+    expect(seed.signature).toBe(ex.expected.seedSignature);
+    const checksum = crc32c();
+    const out = await collect(awsChunkedEncode(pieces(66_560, 0x61), {
+      payload, seed, credentials: ex.input.credentials, decodedLength: 66_560,
+      ...(trailer !== undefined ? { trailer: { name: trailer.name, checksum } } : {}),
+    }));
+    expect(String(out.length)).toBe(contentLength ? headers['content-length'] : String(awsChunkedEncodedLength({ decodedLength: 66_560, payload, trailer })));
+    expect(out.includes(`chunk-signature=${ex.expected.chunks[2]?.signature}`)).toBe(true);
   });
 });
 
