@@ -36,3 +36,24 @@ export { canonicalRequest } from './canonical-request.js';
 export type { CanonicalRequestOptions, CanonicalRequestResult } from './canonical-request.js';
 export { stringToSign } from './string-to-sign.js';
 export { uriEncode } from './uri-encode.js';
+
+// aws-chunked streaming uploads (H2)
+export { awsChunkedEncode, awsChunkedStream } from './aws-chunked-encode.js';
+export { createAwsChunkedEncoder } from './aws-chunked-encoder.js';
+export type { AwsChunkedChecksum, AwsChunkedEncoder, AwsChunkedEncoderOptions, AwsChunkedSeed, AwsChunkedTrailer } from './aws-chunked-encoder.js';
+export { awsChunkedEncodedLength, awsChunkedHeaders, AWS_CHUNKED_DEFAULT_CHUNK_SIZE, AWS_CHUNKED_MIN_CHUNK_SIZE } from './aws-chunked-length.js';
+export type { AwsChunkedHeadersOptions, AwsChunkedLengthOptions, AwsChunkedPayload, AwsChunkedTrailerShape } from './aws-chunked-length.js';
+export { chunkStringToSign, trailerStringToSign } from './aws-chunked-signature.js';
+
+// Verification of received requests (H2)
+export { verifyRequest } from './verify-request.js';
+export type { VerifiableRequest, VerifyFailure, VerifyOptions, VerifyResult, VerifySecret, VerifySuccess } from './verify-request.js';
+export type { VerifyFailureReason } from './verify-parse.js';
+
+// Explaining S3 SignatureDoesNotMatch errors (H2)
+export { explainSignatureMismatch } from './explain-signature-mismatch.js';
+export type { OurSigningInput, SignatureMismatchExplanation } from './explain-signature-mismatch.js';
+export type { MismatchCause, MismatchCauseKind } from './explain-causes.js';
+export type { DiffLine } from './explain-diff.js';
+export { parseSignatureMismatchXml } from './explain-xml.js';
+export type { SignatureMismatchDetails } from './explain-xml.js';
