@@ -9,7 +9,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer, n: number) => void | Promise<void>;
+export type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer, n: number) => unknown;
 
 export async function startServer(handler: Handler): Promise<TestServer> {
   const requests: TestServer['requests'] = [];
