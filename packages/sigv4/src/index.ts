@@ -25,13 +25,18 @@ export type { SignAsyncOptions } from './sign.js';
 export { presignUrl, presignUrlAsync, MAX_PRESIGN_EXPIRY } from './presign.js';
 export type { PresignAsyncOptions } from './presign.js';
 
+// Browser POST uploads
+export { signPostPolicy, signPolicyDocument } from './post-policy.js';
+export type { PostPolicyCondition, PostPolicyOptions, PostPolicyResult } from './post-policy.js';
+
 // Crypto backends
 export { nodeCrypto, webCrypto, toHex } from './crypto.js';
 
 // Spec steps (for custom flows, debugging and verification)
 export { amzDate } from './amz-date.js';
 export { credentialScope } from './credential-scope.js';
-export { signingKey, signingKeyAsync } from './signing-key.js';
+export { deriveSigningKey, signingKey, signingKeyAsync } from './signing-key.js';
+export type { SigningKeyChain } from './signing-key.js';
 export { canonicalRequest } from './canonical-request.js';
 export type { CanonicalRequestOptions, CanonicalRequestResult } from './canonical-request.js';
 export { stringToSign } from './string-to-sign.js';

@@ -36,6 +36,30 @@ function store(cache: Map<string, Uint8Array>, id: string, key: Uint8Array): voi
 
 const cacheId = (secretAccessKey: string, scope: string): string => `${secretAccessKey}\n${scope}`;
 
+/** The four keys of the SigV4 derivation chain. */
+export interface SigningKeyChain {
+  kDate: Uint8Array;
+  kRegion: Uint8Array;
+  kService: Uint8Array;
+  kSigning: Uint8Array;
+}
+
+/**
+ * Derive the SigV4 signing key without caching, returning every step:
+ * kDate = HMAC("AWS4" + secret, dateStamp), kRegion = HMAC(kDate, region), kService = HMAC(kRegion, service),
+ * kSigning = HMAC(kService, "aws4_request").
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#derive-signing-key
+ * @example
+ * toHex(deriveSigningKey(nodeCrypto, secret, '20120215', 'us-east-1', 'iam').kSigning);
+ */
+export function deriveSigningKey(crypto: SigV4Crypto, secretAccessKey: string, dateStamp: string, region: string, service: string): SigningKeyChain {
+  const kDate = crypto.hmac(utf8.encode(`AWS4${secretAccessKey}`), dateStamp);
+  const kRegion = crypto.hmac(kDate, region);
+  const kService = crypto.hmac(kRegion, service);
+  const kSigning = crypto.hmac(kService, 'aws4_request');
+  return { kDate, kRegion, kService, kSigning };
+}
+
 /**
  * The SigV4 signing key: kDate = HMAC("AWS4" + secret, dateStamp), kRegion = HMAC(kDate, region),
  * kService = HMAC(kRegion, service), kSigning = HMAC(kService, "aws4_request").
@@ -49,10 +73,7 @@ export function signingKey(crypto: SigV4Crypto, secretAccessKey: string, dateSta
   const id = toHex(crypto.sha256(cacheId(secretAccessKey, credentialScope(dateStamp, region, service))));
   const hit = lookup(cache, id);
   if (hit !== undefined) return hit;
-  const kDate = crypto.hmac(utf8.encode(`AWS4${secretAccessKey}`), dateStamp);
-  const kRegion = crypto.hmac(kDate, region);
-  const kService = crypto.hmac(kRegion, service);
-  const kSigning = crypto.hmac(kService, 'aws4_request');
+  const { kSigning } = deriveSigningKey(crypto, secretAccessKey, dateStamp, region, service);
   store(cache, id, kSigning);
   return kSigning;
 }
