@@ -8,8 +8,10 @@ export interface CephConfigInput {
   monPortV1: number;
   /** Monitor port, messenger v2. */
   monPortV2: number;
-  /** radosgw HTTP port. */
+  /** Port of the plain S3 gateway (`client.rgw.a`). */
   rgwPort: number;
+  /** Port of the second gateway (`client.rgw.sts`), which also accepts STS session tokens. */
+  stsPort: number;
   /** Key that encrypts STS session tokens: exactly 16 characters. */
   stsKey: string;
   /** Seconds that make one lifecycle "day". */
@@ -27,6 +29,8 @@ export const monAddress = (c: Pick<CephConfigInput, 'monPortV1' | 'monPortV2'>):
 /**
  * The `ceph.conf` of a single-node throw-away cluster: one mon, one memstore OSD, no mgr, one radosgw
  * (`client.rgw.a`) on 127.0.0.1, no cephx.
+ *
+ * A second radosgw (`client.rgw.sts`) serves STS on its own port (see the comment in the text).
  *
  * Pure: same input, same text. The values and the reason for each are in /work/shared/notes/rgw.md.
  */
@@ -85,8 +89,7 @@ mon osd nearfull ratio = 0.95
 osd failsafe full ratio = 0.99
 ${(c.extraGlobal ?? []).join('\n')}
 
-[client.rgw.a]
-rgw frontends = beast endpoint=127.0.0.1:${c.rgwPort}
+[client]
 # SSE-C over plain HTTP (AWS itself requires HTTPS)
 rgw crypt require ssl = false
 rgw thread pool size = 64
@@ -96,8 +99,17 @@ rgw lc debug interval = ${c.lcDebugInterval}
 # virtual-hosted style: Host: <bucket>.localhost:<port>
 rgw dns name = localhost
 rgw data = ${d}/rgw
-# STS (AssumeRole, GetSessionToken) and session-token auth for S3; the key encrypts session tokens
-rgw s3 auth use sts = true
+# encrypts STS session tokens; both gateways must share it
 rgw sts key = ${c.stsKey}
+
+# plain S3: a bad signature gets SignatureDoesNotMatch, as on AWS
+[client.rgw.a]
+rgw frontends = beast endpoint=127.0.0.1:${c.rgwPort}
+
+# S3 + STS (AssumeRole, GetSessionToken) + session-token auth. With STS auth on, RGW answers a bad signature
+# with AccessDenied instead of SignatureDoesNotMatch, hence a separate gateway on the same cluster.
+[client.rgw.sts]
+rgw frontends = beast endpoint=127.0.0.1:${c.stsPort}
+rgw s3 auth use sts = true
 `;
 }

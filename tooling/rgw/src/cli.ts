@@ -13,7 +13,7 @@ const USAGE = `Usage: rawaws-rgw <command>
   stop [DIR]            stop the RGW whose directory is DIR (default: $RGW_DIR)
   run -- CMD [ARGS...]  start RGW, run CMD with S3_ENDPOINT etc. in its environment, stop RGW, exit with CMD's code
 Environment of the started server: S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_REGION, RGW_DIR,
-RGW_ALT_ACCESS_KEY_ID, RGW_ALT_SECRET_ACCESS_KEY, RGW_ROLE_ARN.`;
+RGW_ALT_ACCESS_KEY_ID, RGW_ALT_SECRET_ACCESS_KEY, RGW_STS_ENDPOINT, RGW_ROLE_ARN.`;
 
 /** The environment variables that describe a running instance. */
 function envOf(rgw: RgwInstance): Record<string, string> {
@@ -25,6 +25,7 @@ function envOf(rgw: RgwInstance): Record<string, string> {
     RGW_DIR: rgw.dir,
     RGW_ALT_ACCESS_KEY_ID: rgw.users.alt.accessKeyId,
     RGW_ALT_SECRET_ACCESS_KEY: rgw.users.alt.secretAccessKey,
+    RGW_STS_ENDPOINT: rgw.stsEndpoint,
     RGW_ROLE_ARN: rgw.role.arn,
   };
 }

@@ -35,6 +35,7 @@ export function targetOf(rgw: RgwInstance): S3TestTarget {
     secretAccessKey: rgw.secretAccessKey,
     rgw: {
       alt: { accessKeyId: rgw.users.alt.accessKeyId, secretAccessKey: rgw.users.alt.secretAccessKey, arn: rgw.users.alt.arn },
+      stsEndpoint: rgw.stsEndpoint,
       roleArn: rgw.role.arn,
       locationConstraint: rgw.locationConstraint,
       dir: rgw.dir,

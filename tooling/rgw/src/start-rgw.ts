@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -44,9 +45,14 @@ export interface StartRgwOptions {
 
 /** A running throw-away RGW. */
 export interface RgwInstance {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>`: S3 and IAM; a bad signature gets SignatureDoesNotMatch as on AWS. */
   endpoint: string;
   port: number;
+  /**
+   * A second gateway on the same cluster that also serves STS (AssumeRole, GetSessionToken) and accepts STS
+   * session credentials for S3 and IAM. Bad signatures get AccessDenied here (RGW 16 quirk with STS auth on).
+   */
+  stsEndpoint: string;
   region: string;
   accessKeyId: string;
   secretAccessKey: string;
@@ -59,8 +65,8 @@ export interface RgwInstance {
   /** Working directory: ceph.conf, logs (`log/`), the `pids` file. Deleted by `stop()`. */
   dir: string;
   /** Milliseconds from the call to each step. */
-  timings: { binaries: number; monUp: number; osdStarted: number; rgwUp: number; ready: number };
-  pids: { mon: number; osd: number; rgw: number };
+  timings: { binaries: number; monUp: number; osdUp: number; rgwUp: number; ready: number };
+  pids: { mon: number; osd: number; rgw: number; rgwSts: number };
   /** Kills the daemons by recorded pid and deletes `dir`. Idempotent. */
   stop(): Promise<void>;
 }
@@ -131,8 +137,10 @@ export async function startRgw(opts: StartRgwOptions = {}): Promise<RgwInstance>
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const left = (): number => Math.max(1000, Math.round(timeoutMs - (performance.now() - tStart)));
 
-  const [monPortV1, monPortV2, freeRgwPort] = await freePorts(3);
-  if (monPortV1 === undefined || monPortV2 === undefined || freeRgwPort === undefined) throw new Error('no free ports');
+  const [monPortV1, monPortV2, freeRgwPort, stsPort] = await freePorts(4);
+  if (monPortV1 === undefined || monPortV2 === undefined || freeRgwPort === undefined || stsPort === undefined) {
+    throw new RgwError('RGW_START_FAILED', 'Could not find four free ports on 127.0.0.1');
+  }
   const port = opts.port ?? freeRgwPort;
   const dir = mkdtempSync(join(tmpdir(), 'rawaws-rgw-'));
   const stopWithProcess = opts.stopWithProcess ?? true;
@@ -152,6 +160,7 @@ export async function startRgw(opts: StartRgwOptions = {}): Promise<RgwInstance>
         monPortV1,
         monPortV2,
         rgwPort: port,
+        stsPort,
         stsKey: randomKey(16, ALNUM),
         lcDebugInterval: opts.lcDebugInterval ?? 10,
         memstoreBytes: opts.memstoreBytes ?? 2 * 1024 ** 3,
@@ -161,8 +170,8 @@ export async function startRgw(opts: StartRgwOptions = {}): Promise<RgwInstance>
     const env = bins.env;
     const pidsFile = join(dir, 'pids');
     const logDir = join(dir, 'log');
-    const daemon = (name: string, file: string, args: string[]): Daemon =>
-      spawnDaemon(name, file, ['-c', conf, ...args, '-f'], { env, logFile: join(logDir, `${name}.stdout`), pidsFile });
+    const daemon = (name: string, file: string, args: string[], label = name): Daemon =>
+      spawnDaemon(name, file, ['-c', conf, ...args, '-f'], { env, logFile: join(logDir, `${label}.stdout`), pidsFile });
     const run = (file: string, args: string[], what: string): Promise<string> =>
       runCommand(file, ['-c', conf, ...args], { env, what, timeoutMs: left() });
 
@@ -181,26 +190,36 @@ export async function startRgw(opts: StartRgwOptions = {}): Promise<RgwInstance>
     const osdId = (await run('ceph', ['--connect-timeout', '30', 'osd', 'new', osdUuid], 'register the OSD')).trim();
     await run('ceph-osd', ['-i', osdId, '--mkfs', '--osd-uuid', osdUuid], 'create the OSD store');
     const osd = daemon('ceph-osd', 'ceph-osd', ['-i', osdId]);
-    const osdStarted = ms();
-    log(`osd.${osdId} started after ${osdStarted} ms`);
 
-    // radosgw waits for the OSD by itself; polling `ceph osd stat` (a Python start per poll) only costs time
-    const rgw = daemon('radosgw', 'radosgw', ['-n', 'client.rgw.a']);
-    await waitUntil(`radosgw on 127.0.0.1:${port}`, () => httpOk(port), {
+    // radosgw started before the OSD is up stalls ~5 s (the objecter's resend tick). The OSD's own log says when it
+    // is up; reading it is far cheaper than polling `ceph osd stat` (a Python start per poll).
+    const osdLog = join(logDir, `osd.${osdId}.log`);
+    await waitUntil(`osd.${osdId} to become active`, async () => (await readFile(osdLog, 'utf8')).includes('state: booting -> active'), {
       timeoutMs: left(),
       intervalMs: 20,
-      watch: [mon, osd, rgw],
+      watch: [mon, osd],
       logDir,
     });
+    const osdUp = ms();
+    log(`osd.${osdId} up after ${osdUp} ms`);
+    const rgw = daemon('radosgw', 'radosgw', ['-n', 'client.rgw.a'], 'rgw.a');
+    const waitHttp = (p: number, watch: Daemon[]): Promise<void> =>
+      waitUntil(`radosgw on 127.0.0.1:${p}`, () => httpOk(p), { timeoutMs: left(), intervalMs: 20, watch, logDir });
+    await waitHttp(port, [mon, osd, rgw]);
+    // the second gateway starts once the first has created the pools and the default zone: two gateways
+    // creating them at the same time collide and one of them stalls for ~5 s
+    const rgwSts = daemon('radosgw', 'radosgw', ['-n', 'client.rgw.sts'], 'rgw.sts');
     const rgwUp = ms();
     log(`radosgw answering on ${port} after ${rgwUp} ms`);
 
-    const { role, ...users } = await createUsers((args, what) => run('radosgw-admin', args, what), {
+    const created = createUsers((args, what) => run('radosgw-admin', args, what), {
       accessKeyId: opts.accessKeyId ?? `RGW${randomKey(17, ALNUM)}`,
       secretAccessKey: opts.secretAccessKey ?? randomKey(40, SECRET),
       altAccessKeyId: `RGW${randomKey(17, ALNUM)}`,
       altSecretAccessKey: randomKey(40, SECRET),
     });
+    // users are created while the STS gateway starts; both must be done
+    const [{ role, ...users }] = await Promise.all([created, waitHttp(stsPort, [mon, osd, rgw, rgwSts])]);
     const ready = ms();
     log(`users ready after ${ready} ms`);
 
@@ -208,6 +227,7 @@ export async function startRgw(opts: StartRgwOptions = {}): Promise<RgwInstance>
     const instance: RgwInstance = {
       endpoint: `http://127.0.0.1:${port}`,
       port,
+      stsEndpoint: `http://127.0.0.1:${stsPort}`,
       region: opts.region ?? 'us-east-1',
       accessKeyId: users.main.accessKeyId,
       secretAccessKey: users.main.secretAccessKey,
@@ -215,8 +235,8 @@ export async function startRgw(opts: StartRgwOptions = {}): Promise<RgwInstance>
       role,
       locationConstraint: 'default',
       dir,
-      timings: { binaries, monUp, osdStarted, rgwUp, ready },
-      pids: { mon: mon.pid, osd: osd.pid, rgw: rgw.pid },
+      timings: { binaries, monUp, osdUp, rgwUp, ready },
+      pids: { mon: mon.pid, osd: osd.pid, rgw: rgw.pid, rgwSts: rgwSts.pid },
       stop: () =>
         (stopped ??= stopRgw(dir).then(() => {
           untrackCluster(dir);
