@@ -1,0 +1,28 @@
+export type { AwsCredentials, CredentialsInit } from './aws-credentials.js';
+export { createCredentials, fromStatic, RedactedCredentials } from './aws-credentials.js';
+export { chain } from './chain.js';
+export { isAllowedContainerUrl } from './container-uri.js';
+export { defaultCredentials } from './default-credentials.js';
+export type { DefaultCredentialsInit } from './default-credentials.js';
+export { CredentialsError, isCredentialsError, isNotFoundHere, NOT_FOUND_HERE_CODES } from './errors.js';
+export type { CredentialsErrorCode, CredentialsErrorOptions, SkippedSource } from './errors.js';
+export { fromContainer } from './from-container.js';
+export type { FromContainerInit } from './from-container.js';
+export { fromEnv } from './from-env.js';
+export { fromImds } from './from-imds.js';
+export type { FromImdsInit } from './from-imds.js';
+export type { ImdsOptions } from './imds-config.js';
+export { fromIni, fromProcess } from './from-ini.js';
+export type { FromIniInit } from './from-ini.js';
+export { fromWebIdentity } from './from-web-identity.js';
+export type { FromWebIdentityInit } from './from-web-identity.js';
+export { loadProfileSettings } from './load-profile-settings.js';
+export type { LoadProfileSettingsInit, ProfileSettings } from './load-profile-settings.js';
+export { memoize } from './memoize.js';
+export type { MemoizeOptions } from './memoize.js';
+export type { Env, Logger, Provider, ProviderInit } from './provider.js';
+export type { ResolveProfileInit } from './resolve-profile.js';
+export { loadSharedConfig } from './shared-config.js';
+export type { ProfileData, SharedConfig, SharedConfigInit } from './shared-config.js';
+export type { StsInit } from './sts-init.js';
+// Intentionally not exported: parseIni, the STS/IMDS wire helpers and resetImdsVerdicts (tests import the module files).
