@@ -76,7 +76,9 @@ function unfold(name: string, value: string): string {
   return unfolded;
 }
 
-const trimAll = (value: string): string => value.trim().replace(WS_RUN, ' ');
+// SigV4 "trimall": only SP and HTAB count as whitespace (not NBSP or other Unicode spaces that String#trim removes).
+const EDGE_WS = /^[ \t]+|[ \t]+$/g;
+const trimAll = (value: string): string => value.replace(EDGE_WS, '').replace(WS_RUN, ' ');
 
 /**
  * Canonical headers of a request: names lower-cased, values unfolded, trimmed and with whitespace runs collapsed,
@@ -105,7 +107,7 @@ export function canonicalHeaders(headers: Readonly<Record<string, HeaderValue>>,
   const signed: string[] = [];
   const canonical = new Map<string, string>();
   for (const [name, values] of raw) {
-    out[name] = values.length === 1 ? (values[0] as string) : values.map((v) => v.trim()).join(',');
+    out[name] = values.length === 1 ? (values[0] as string) : values.map((v) => v.replace(EDGE_WS, '')).join(',');
     const sign =
       explicit !== undefined
         ? explicit.has(name)
