@@ -56,11 +56,17 @@ export async function sendWithRetries(state: TransportState, req: TransportReque
     ctx.url = url;
     ctx.attempts = attempt;
     const redacted = redactUrl(url);
-    const body = openBody(prepared.body, usedStreams, (bytes) => emit({ type: 'upload-progress', attempt, bytes }));
+    const declared = Number(prepared.headers?.['content-length'] ?? prepared.headers?.['x-amz-decoded-content-length']);
+    const total = Number.isFinite(declared) && declared >= 0 ? { total: declared } : {};
+    const body = openBody(prepared.body, usedStreams, (bytes) => emit({ type: 'upload-progress', attempt, bytes, ...total }));
     emit({ type: 'attempt-start', attempt, method: prepared.method, url: redacted, date });
     const started = state.now();
     const result = await runAttempt(state, prepared, url, body.body, ctx, req.responseBody === 'buffer');
     const durationMs = state.now() - started;
+    if (result.kind === 'response' && body.body instanceof Uint8Array && body.body.byteLength > 0) {
+      // Buffers go to the socket in one write: report them once the server has answered.
+      emit({ type: 'upload-progress', attempt, bytes: body.body.byteLength, total: body.body.byteLength });
+    }
 
     if (result.kind === 'error') {
       emit({ type: 'attempt-end', attempt, method: prepared.method, url: redacted, durationMs, errorCode: result.error.code, errorClass: result.errorClass });
