@@ -21,7 +21,7 @@ export interface ClientOptions {
   readonly credentials?: Credentials | Provider<Credentials> | null | undefined;
   /** @default `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the config file, then the service's AWS endpoint */
   readonly endpoint?: string | URL | undefined;
-  /** @default a transport created with `createTransport()` and closed by {@link AwsClient.close} */
+  /** @default `createTransport({ env })` (retries from `AWS_MAX_ATTEMPTS` / `AWS_RETRY_MODE`), closed by {@link AwsClient.close} */
   readonly transport?: Transport | undefined;
   /** @default `AWS_PROFILE`, then `default` */
   readonly profile?: string | undefined;

@@ -52,7 +52,7 @@ export function createClient(opts: ClientOptions): AwsClient {
   const profileName = opts.profile ?? (env.AWS_PROFILE?.trim() || undefined);
   const credentials = credentialSource(opts.credentials, profileName, env);
   const ownTransport = opts.transport === undefined;
-  const transport: Transport = opts.transport ?? createTransport();
+  const transport: Transport = opts.transport ?? createTransport({ env: { ...env } });
   const signingName = opts.signingName ?? opts.service;
 
   let config: Promise<ResolvedConfig> | undefined;

@@ -9,15 +9,18 @@ const asObject = (v: unknown): XmlObject | undefined =>
 
 /**
  * Extracts the result of a Query response: `<ActionResponse><ActionResult>…</ActionResult><ResponseMetadata>`
- * (awsQuery) or the children of `<ActionResponse>` without `requestId` (EC2).
+ * (awsQuery) or the children of `<ActionResponse>` without `requestId` (EC2, and results-less actions).
  *
  * @throws ClientError `CLIENT_RESPONSE` when the document is not a response to `action`.
  */
 export function queryResultOf(doc: XmlObject, action: string, operation: string): { result: XmlObject; requestId: string | undefined } {
-  const response = asObject(doc[`${action}Response`]);
+  // Like the SDKs, the root's name is not checked beyond "…Response" (RGW 16 answers DeleteUserPolicy with
+  // <DeleteUserPoliciesResponse>).
+  const root = `${action}Response` in doc ? `${action}Response` : Object.keys(doc).find((k) => k.endsWith('Response'));
+  const response = root === undefined ? undefined : asObject(doc[root]);
   if (response === undefined) {
-    const root = Object.keys(doc)[0] ?? '(empty document)';
-    throw new ClientError('CLIENT_RESPONSE', `${operation}: expected <${action}Response>, got <${root}>`, { value: root });
+    const got = Object.keys(doc)[0] ?? '(empty document)';
+    throw new ClientError('CLIENT_RESPONSE', `${operation}: expected <${action}Response>, got <${got}>`, { value: got });
   }
   const meta = asObject(response.ResponseMetadata);
   const requestId = typeof meta?.RequestId === 'string' ? meta.RequestId : typeof response.requestId === 'string' ? response.requestId : undefined;
