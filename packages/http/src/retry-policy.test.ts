@@ -62,3 +62,26 @@ describe('nextDelay (standard)', () => {
     expect(nextDelay(input({ retryAfterMs: 3_600_000 }), opts, fixed(0.5))).toEqual({ retry: true, delayMs: 25_000, cost: 5 });
   });
 });
+
+describe('nextDelay properties', () => {
+  it('keeps every delay within [0, max(cap-bounded backoff, bounded Retry-After)]', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom('transient', 'throttling', 'timeout' as const),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: undefined }),
+        (attempt, errorClass, r, retryAfterMs) => {
+          const d = nextDelay(input({ attempt, maxAttempts: 50, errorClass, retryAfterMs }), opts, () => r);
+          if (attempt >= 50) return d.retry === false;
+          if (!d.retry) return false;
+          const base = errorClass === 'throttling' ? 500 : 100;
+          const bound = Math.max(Math.min(20_000, base * 2 ** (attempt - 1)), Math.min(retryAfterMs ?? 0, 25_000));
+          return d.delayMs >= 0 && d.delayMs <= bound && d.cost === (errorClass === 'timeout' ? 10 : 5);
+        },
+      ),
+      { seed: 7, numRuns: 500 },
+    );
+  });
+});

@@ -26,8 +26,13 @@ export async function sendWithRetries(state: TransportState, req: TransportReque
   validateRequest(req);
   const signal = req.signal;
   const emit = (event: TransportEvent): void => {
-    state.onEvent?.(event);
-    req.onEvent?.(event);
+    // Observers are for progress bars and logs: a bug in one must not fail or corrupt the request.
+    try {
+      state.onEvent?.(event);
+      req.onEvent?.(event);
+    } catch {
+      /* ignored on purpose */
+    }
   };
   const usedStreams = new WeakSet<object>();
   const defaultIdempotent = req.prepare !== undefined || IDEMPOTENT_METHODS.has(req.method.toUpperCase());

@@ -106,9 +106,19 @@ export async function dispatchRequest(dispatcher: Dispatcher, req: RawRequest): 
   return { status: res.statusCode, headers, body: res.body as unknown as Readable };
 }
 
-/** Close a dispatcher gracefully, destroying it if in-flight requests do not finish. */
-export async function closeDispatcher(dispatcher: Dispatcher): Promise<void> {
-  await dispatcher.close();
+/**
+ * Close a dispatcher gracefully; after `graceMs` (e.g. a response body nobody reads keeps its request open)
+ * destroy it instead, so `close()` always settles.
+ */
+export async function closeDispatcher(dispatcher: Dispatcher, graceMs = 1000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = dispatcher.close().then(() => true);
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), graceMs);
+  });
+  const graceful = await Promise.race([closed, late]);
+  clearTimeout(timer);
+  if (!graceful) await dispatcher.destroy();
 }
 
 export type { Dispatcher };

@@ -59,6 +59,33 @@ describe('request and response bodies', () => {
     expect(isHttpError((err as Error).cause) && ((err as Error).cause as { code: string }).code).toBe('ERR_NETWORK');
   });
 
+  it('reports buffer uploads once, and survives a throwing observer', async () => {
+    server = await startServer((_req, res) => res.end('ok'));
+    const seen: TransportEvent[] = [];
+    transport = createTransport({
+      env: {},
+      onEvent: (e) => {
+        seen.push(e);
+        throw new Error('observer bug');
+      },
+    });
+    const res = await transport.send({ method: 'PUT', url: server.url, body: new Uint8Array(1234) });
+    expect(await res.text()).toBe('ok');
+    expect(seen.filter((e) => e.type === 'upload-progress')).toEqual([{ type: 'upload-progress', attempt: 1, bytes: 1234, total: 1234 }]);
+  });
+
+  it('close() settles even when a response body was never read', async () => {
+    server = await startServer((_req, res) => {
+      res.write('x'.repeat(1000));
+    });
+    const t = createTransport({ env: {} });
+    const res = await t.send({ method: 'GET', url: server.url });
+    expect(res.status).toBe(200);
+    const started = Date.now();
+    await t.close();
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('streams a large response with backpressure and reports download progress', async () => {
     const size = 8 * 1024 * 1024;
     server = await startServer((_req, res) => {
