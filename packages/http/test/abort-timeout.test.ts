@@ -64,7 +64,7 @@ describe('abort and timeouts', () => {
     const err = await once.send({ method: 'GET', url: `${server.url}/?again` }).catch((e: unknown) => e);
     await once.close();
     expect(isHttpError(err) && [err.code, err.retryable]).toEqual(['ERR_TIMEOUT', true]);
-  });
+  }, 15_000);
 
   it("retries a truncated 2xx body when the caller asked for responseBody: 'buffer'", async () => {
     server = await startServer((req, res, _b, n) => {
@@ -101,5 +101,5 @@ describe('abort and timeouts', () => {
     const res = await transport.send({ method: 'GET', url: server.url });
     const err = await res.bytes().catch((e: unknown) => e);
     expect(isHttpError(err) && err.code).toBe('ERR_TIMEOUT');
-  });
+  }, 15_000);
 });

@@ -88,5 +88,5 @@ describe('transport through the fault proxy', () => {
     expect(stats.faults).toBeGreaterThan(20);
     expect(retries + gaveUp).toBe(stats.faults);
     expect(surfaced).toBe(gaveUp);
-  });
+  }, 30_000);
 });
