@@ -1,4 +1,4 @@
-import { encodeKey, uriEncode } from './encode-key.js';
+import { dotSafeUrl, encodeKey, uriEncode } from './encode-key.js';
 import { S3Error } from './errors.js';
 
 /** Query parameters of an S3 request; `''` renders as a bare name (`?uploads`), `undefined` is left out. */
@@ -22,12 +22,17 @@ export interface AddressingOptions {
   readonly connectAddress?: string | undefined;
 }
 
-/** Where one request goes. */
+/**
+ * Where one request goes. URLs are strings, not `URL` objects: WHATWG parsing would resolve `.`/`..` segments of
+ * keys such as `a/../b`.
+ */
 export interface S3Address {
-  /** The URL as S3 sees it (signed, and what a presigned URL shows). */
-  readonly url: URL;
-  /** The URL to connect to: `url` with the host replaced by the connect address, or `url` itself. */
-  readonly connectUrl: URL;
+  /** The URL as SigV4 signs it (key segments encoded once, slashes and dot segments kept). */
+  readonly url: string;
+  /** The URL to send: `url` with dot segments made parse-proof (see {@link dotSafeUrl}); equal to `url` for most keys. */
+  readonly wireUrl: string;
+  /** The host actually connected to: the connect address, or the URL's host name. */
+  readonly connectHostname: string;
   /** The `Host` header value (host[:port]). */
   readonly host: string;
   /** True when the bucket went into the path. */
@@ -63,7 +68,7 @@ export function renderQuery(query: S3Query | undefined): string {
  *
  * @example
  * ```ts
- * resolveAddress({ endpoint: new URL('https://s3.eu-west-1.amazonaws.com') }, 'my-bucket', 'a b.txt').url.href;
+ * resolveAddress({ endpoint: new URL('https://s3.eu-west-1.amazonaws.com') }, 'my-bucket', 'a b.txt').url;
  * // 'https://my-bucket.s3.eu-west-1.amazonaws.com/a%20b.txt'
  * ```
  */
@@ -83,14 +88,12 @@ export function resolveAddress(opts: AddressingOptions, bucket?: string, key?: s
   else if (pathStyle) path = `${basePath}/${uriEncode(bucket)}${key === undefined ? '' : `/${keyPath}`}`;
   else path = `${basePath}/${keyPath}`;
   const port = endpoint.port === '' ? '' : `:${endpoint.port}`;
-  const url = new URL(`${endpoint.protocol}//${hostname}${port}${path}${renderQuery(query)}`);
-  const connectUrl =
-    opts.connectAddress === undefined
-      ? url
-      : new URL(`${endpoint.protocol}//${hostFor(opts.connectAddress)}${port}${path}${renderQuery(query)}`);
-  return { url, connectUrl, host: `${hostname}${port}`, pathStyle };
-}
-
-function hostFor(address: string): string {
-  return address.includes(':') && !address.startsWith('[') ? `[${address}]` : address;
+  const url = `${endpoint.protocol}//${hostname}${port}${path}${renderQuery(query)}`;
+  return {
+    url,
+    wireUrl: dotSafeUrl(url),
+    connectHostname: opts.connectAddress ?? hostname,
+    host: `${hostname}${port}`,
+    pathStyle,
+  };
 }

@@ -52,7 +52,9 @@ export async function copyObject(ctx: S3Context, input: CopyObjectInput): Promis
   });
   const text = await res.text();
   const r = root(parseResponseXml(text, 'CopyObject'), 'CopyObjectResult', 'CopyObject');
-  const etag = childText(r, 'ETag');
+  const raw = childText(r, 'ETag');
+  // AWS quotes the ETag here as in headers; RGW 16 does not. Return the header form either way.
+  const etag = raw === undefined || raw.startsWith('"') ? raw : `"${raw}"`;
   if (etag === undefined) throw new S3Error('S3_BAD_RESPONSE', 'CopyObject: the response has no ETag.', { value: input.key });
   return { etag, lastModified: childDate(r, 'LastModified'), versionId: res.headers['x-amz-version-id'] };
 }

@@ -1,5 +1,4 @@
-import { createHmac } from 'node:crypto';
-import type { Credentials } from '@rawaws/sigv4';
+import { signPostPolicy, type Credentials } from '@rawaws/sigv4';
 import { DEFAULT_PRESIGN_EXPIRY, checkPresignExpiry } from './presign.js';
 import { S3Error } from './errors.js';
 import type { S3Context } from './s3-context.js';
@@ -35,11 +34,9 @@ export interface PresignedPost {
   readonly expiresAt: Date;
 }
 
-const hmac = (key: Uint8Array | string, data: string): Buffer => createHmac('sha256', key).update(data, 'utf8').digest();
-
 /**
- * Builds and signs a POST policy (SigV4, https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTConstructPolicy.html):
- * signature = hex(HMAC(kSigning, base64(policy))).
+ * Builds and signs a browser POST upload policy with `signPostPolicy` from `@rawaws/sigv4`
+ * (https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTConstructPolicy.html).
  */
 export async function createPresignedPost(
   ctx: S3Context,
@@ -52,31 +49,23 @@ export async function createPresignedPost(
   checkPresignExpiry(expiresIn, creds, now);
   if (input.key.length === 0) throw new S3Error('S3_INVALID_KEY', 'POST policy key is empty: pass a key (it may contain ${filename}).', { value: '' });
   const { address, region } = await ctx.address(input.bucket);
-  const amzDate = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const dateStamp = amzDate.slice(0, 8);
-  const credential = `${creds.accessKeyId}/${dateStamp}/${region}/s3/aws4_request`;
-  const fields: Record<string, string> = {
-    key: input.key,
-    ...input.fields,
-    'x-amz-algorithm': 'AWS4-HMAC-SHA256',
-    'x-amz-credential': credential,
-    'x-amz-date': amzDate,
-  };
-  if (creds.sessionToken !== undefined) fields['x-amz-security-token'] = creds.sessionToken;
-  const conditions: unknown[] = [{ bucket: input.bucket }];
-  for (const [k, v] of Object.entries(fields)) {
-    conditions.push(k === 'key' && v.includes('${filename}') ? ['starts-with', '$key', v.slice(0, v.indexOf('${filename}'))] : { [k]: v });
+  // `${filename}` is replaced by S3 after the policy check, so such a key is matched by its prefix.
+  const cut = input.key.indexOf('${filename}');
+  const keyCondition: PostPolicyCondition = cut === -1 ? { key: input.key } : ['starts-with', '$key', input.key.slice(0, cut)];
+  let signed;
+  try {
+    signed = signPostPolicy({
+      credentials: creds,
+      region,
+      bucket: input.bucket,
+      date: now,
+      expiresIn,
+      fields: { ...input.fields },
+      conditions: [keyCondition, ...(input.conditions ?? [])],
+    });
+  } catch (cause) {
+    throw new S3Error('S3_INVALID_ARGUMENT', `Cannot sign the POST policy for ${input.bucket}: ${(cause as Error).message}`, { cause, value: input.bucket });
   }
-  conditions.push(...(input.conditions ?? []));
-  const policy = Buffer.from(
-    JSON.stringify({ expiration: new Date(now.getTime() + expiresIn * 1000).toISOString(), conditions }),
-    'utf8',
-  ).toString('base64');
-  const kDate = hmac(`AWS4${creds.secretAccessKey}`, dateStamp);
-  const kRegion = hmac(kDate, region);
-  const kService = hmac(kRegion, 's3');
-  const kSigning = hmac(kService, 'aws4_request');
-  fields['policy'] = policy;
-  fields['x-amz-signature'] = hmac(kSigning, policy).toString('hex');
-  return { url: address.url.href, fields, expiresAt: new Date(now.getTime() + expiresIn * 1000) };
+  const fields: Record<string, string> = { key: input.key, ...signed.fields };
+  return { url: address.url, fields, expiresAt: new Date(now.getTime() + expiresIn * 1000) };
 }

@@ -1,4 +1,5 @@
 import { presignUrl, type Credentials } from '@rawaws/sigv4';
+import { dotSafeUrl } from './encode-key.js';
 import { S3Error } from './errors.js';
 import type { S3Context } from './s3-context.js';
 import { assertSseCTransport, sseCHeaders, type SseCKey } from './sse-c.js';
@@ -65,15 +66,15 @@ export async function presign(
   const creds = await credentials();
   checkPresignExpiry(expiresIn, creds, now);
   const { address, region } = await ctx.address(input.bucket, input.key, extra.query);
-  if (input.sseC !== undefined) assertSseCTransport(address.url, address.connectUrl, ctx.options.allowInsecureSseC === true);
+  if (input.sseC !== undefined) assertSseCTransport(new URL(address.url), address.connectHostname, ctx.options.allowInsecureSseC === true);
   const headers: Record<string, string> = { ...extra.headers, ...(input.sseC === undefined ? {} : sseCHeaders(input.sseC)) };
   const signed = presignUrl(
-    { method, url: address.url.href, headers },
+    { method, url: address.url, headers },
     { credentials: creds, region, service: 's3', s3: true, date: now, expiresIn, payloadHash: 'UNSIGNED-PAYLOAD' },
   );
   const mustSend: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) mustSend[k.toLowerCase()] = v;
-  return { method, url: signed.url, headers: mustSend, expiresAt: new Date(now.getTime() + expiresIn * 1000) };
+  return { method, url: dotSafeUrl(signed.url), headers: mustSend, expiresAt: new Date(now.getTime() + expiresIn * 1000) };
 }
 
 /** Input of `presignGetObject`. */

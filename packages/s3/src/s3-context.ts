@@ -4,6 +4,7 @@ import { resolveAddress, type AddressingOptions, type S3Address, type S3Query } 
 import { validateBucketName } from './bucket-name.js';
 import { S3Error } from './errors.js';
 import { validateObjectKey } from './object-key.js';
+import { dotSafeTransport } from './dot-safe-transport.js';
 import { bucketRegionOf } from './region-redirect.js';
 import { assertSseCTransport } from './sse-c.js';
 import type { XmlNode } from './xml-tree.js';
@@ -51,10 +52,11 @@ export interface S3ContextOptions {
 
 /** Builds the shared context of `createS3Client`. */
 export function createS3Context(options: S3ContextOptions): S3Context {
-  // A connect address (bucket.localhost -> 127.0.0.1) is a transport setting; share one transport between regions.
+  // A connect address (bucket.localhost -> 127.0.0.1) is a transport setting; one transport serves every region.
   const ownTransport: Transport | undefined =
     options.client.transport === undefined ? createTransport(options.connectAddress === undefined ? {} : { connectAddress: options.connectAddress }) : undefined;
-  const clientOptions = { ...options.client, ...(ownTransport === undefined ? {} : { transport: ownTransport }) };
+  const transport = dotSafeTransport(options.client.transport ?? (ownTransport as Transport));
+  const clientOptions = { ...options.client, transport };
   const base = createClient({ ...clientOptions, service: 's3' });
   const clients = new Map<string, AwsClient>();
   // bucket -> region learnt from a redirect (followed once, then remembered)
@@ -88,7 +90,7 @@ export function createS3Context(options: S3ContextOptions): S3Context {
 
   async function attempt(req: S3Request, followRedirect: boolean): Promise<TransportResponse> {
     const { address: a, client } = await address(req.bucket, req.key, req.query);
-    if (req.sseC === true) assertSseCTransport(a.url, a.connectUrl, options.allowInsecureSseC === true);
+    if (req.sseC === true) assertSseCTransport(new URL(a.url), a.connectHostname, options.allowInsecureSseC === true);
     return client.send({
       method: req.method,
       url: a.url,

@@ -97,9 +97,9 @@ export function isLoopbackHost(hostname: string): boolean {
  * connection goes to a loopback address AND the caller opted in (`allowInsecureSseC`), as for a local test server.
  * Throws `S3_INSECURE_SSE_C`.
  */
-export function assertSseCTransport(url: URL, connectUrl: URL, allowInsecure: boolean): void {
+export function assertSseCTransport(url: URL, connectHostname: string, allowInsecure: boolean): void {
   if (url.protocol === 'https:') return;
-  const loopback = isLoopbackHost(connectUrl.hostname);
+  const loopback = isLoopbackHost(connectHostname);
   if (loopback && allowInsecure) return;
   throw new S3Error(
     'S3_INSECURE_SSE_C',

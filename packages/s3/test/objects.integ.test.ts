@@ -85,7 +85,9 @@ describe('objects', () => {
     expect(isAwsServiceError(notModified) && notModified.status).toBe(304);
     const failed = await errorOf(s3.getObject({ bucket, key: 'range.bin', ifMatch: '"0000"' }));
     expect(isAwsServiceError(failed) && failed.status).toBe(412);
-    expect((await s3.getObject({ bucket, key: 'range.bin', ifMatch: etag as string })).status).toBe(200);
+    const matched = await s3.getObject({ bucket, key: 'range.bin', ifMatch: etag as string });
+    expect(matched.status).toBe(200);
+    expect((await matched.bytes()).length).toBe(100_000);
   });
 
   it('HEAD returns metadata, unicode user metadata round-trips; missing keys are 404', async () => {
