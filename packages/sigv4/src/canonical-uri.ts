@@ -1,5 +1,7 @@
 import { canonicalComponent, uriEncodePath } from './uri-encode.js';
 
+const SIGV4_SAFE_PATH = /^[A-Za-z0-9\-_.~/]*$/;
+
 /**
  * Remove `.`/`..` and empty segments from a path, keeping a leading and (if there are segments) a trailing `/`.
  * This matches the AWS SDKs' normalisation (and the aws-c-auth `-normalized` vectors).
@@ -30,8 +32,8 @@ export function normalizePath(path: string): string {
  * canonicalUri('/a%20b/./c', false); // '/a%2520b/c'
  */
 export function canonicalUri(path: string, s3: boolean): string {
-  if (path === '' ) return '/';
-  if (s3) return path.split('/').map((segment) => canonicalComponent(segment, false)).join('/');
+  if (path === '') return '/';
+  if (s3) return SIGV4_SAFE_PATH.test(path) ? path : path.split('/').map((segment) => canonicalComponent(segment, false)).join('/');
   const normalized = normalizePath(path);
   return normalized === '' ? '/' : uriEncodePath(normalized);
 }

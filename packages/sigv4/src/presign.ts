@@ -5,7 +5,7 @@ import { canonicalUri } from './canonical-uri.js';
 import { hmacHex, nodeCrypto, sha256Hex, toHex } from './crypto.js';
 import { SigV4Error } from './errors.js';
 import { requestUrl } from './request-url.js';
-import { signingKey, signingKeyAsync } from './signing-key.js';
+import { signingKeyAsync, signingKeyFor } from './signing-key.js';
 import { ALGORITHM, stringToSign } from './string-to-sign.js';
 import type { HeaderValue, PresignOptions, PresignResult, SigV4AsyncCrypto, SignableRequest } from './types.js';
 import { uriEncode } from './uri-encode.js';
@@ -151,7 +151,7 @@ export function presignUrl(req: SignableRequest, opts: PresignOptions): PresignR
   const payloadHash = plan.payloadHash ?? sha256Hex(crypto, hashableBody(req.body));
   const c = canonicalFor(req, plan, payloadHash);
   const sts = stringToSign(ALGORITHM, plan.v.amzDate, plan.v.scope, sha256Hex(crypto, c.canonicalRequest));
-  const key = signingKey(crypto, plan.v.credentials.secretAccessKey, plan.v.dateStamp, plan.v.region, plan.v.service);
+  const key = signingKeyFor(crypto, plan.v.credentials, plan.v.dateStamp, plan.v.region, plan.v.service);
   return result(plan, c, sts, hmacHex(crypto, key, sts));
 }
 

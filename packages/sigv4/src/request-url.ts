@@ -33,15 +33,34 @@ export function requestUrl(url: string | URL): RequestUrl {
   if (m === null) throw badUrl(url, 'it must be absolute, like https://host/path');
   const protocol = `${(m[1] as string).toLowerCase()}:`;
   if (!SCHEMES.has(protocol)) throw badUrl(url, 'the scheme must be http(s) or ws(s)');
-  let host: string;
-  try {
-    host = new URL(`${protocol}//${m[2] as string}/`).host;
-  } catch (cause) {
-    throw badUrl(url, 'the host is invalid', cause);
-  }
+  const host = hostOf(protocol, m[2] as string, url);
   if (host === '') throw badUrl(url, 'the host is empty');
   const path = m[3] as string;
   return { protocol, host, origin: `${protocol}//${host}`, path: path === '' ? '/' : path, query: m[4] ?? '' };
+}
+
+// Hosts WHATWG URL would return unchanged: lower-case DNS names whose last label starts with a letter (so not an
+// IPv4 shorthand such as 127.1), or canonical dotted-quad IPv4. Everything else (upper case, IDN, IPv6, punycode) is
+// left to WHATWG URL.
+const SIMPLE_HOST =
+  /^(?:(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*|(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})(?::([0-9]{1,5}))?$/;
+const DEFAULT_PORT: Record<string, string> = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443' };
+
+/** The `host` header value of an authority: lower-case, IDNA, default port dropped (WHATWG URL rules). */
+function hostOf(protocol: string, authority: string, url: string): string {
+  const simple = SIMPLE_HOST.exec(authority);
+  // Fast path for the common already-canonical case; everything else goes through WHATWG URL.
+  if (simple !== null && !authority.includes('xn--')) {
+    const port = simple[1];
+    if (port === undefined) return authority;
+    if (port === DEFAULT_PORT[protocol]) return authority.slice(0, authority.length - port.length - 1);
+    if (!port.startsWith('0') && Number(port) <= 65535) return authority;
+  }
+  try {
+    return new URL(`${protocol}//${authority}/`).host;
+  } catch (cause) {
+    throw badUrl(url, 'the host is invalid', cause);
+  }
 }
 
 function badUrl(url: string, why: string, cause?: unknown): SigV4Error {

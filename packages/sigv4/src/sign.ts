@@ -1,7 +1,7 @@
 import { canonicalRequest, type CanonicalRequestResult } from './canonical-request.js';
 import { hmacHex, nodeCrypto, sha256Hex, toHex } from './crypto.js';
 import { SigV4Error } from './errors.js';
-import { signingKey, signingKeyAsync } from './signing-key.js';
+import { signingKeyAsync, signingKeyFor } from './signing-key.js';
 import { ALGORITHM, stringToSign } from './string-to-sign.js';
 import type { HeaderValue, SigV4AsyncCrypto, SignableRequest, SignOptions, SignResult } from './types.js';
 import { hashableBody, validatePayloadHash, validateSignOptions, type ValidatedSigning } from './validate-sign-options.js';
@@ -84,7 +84,7 @@ export function signRequest(req: SignableRequest, opts: SignOptions): SignResult
   const payloadHash = plan.payloadHash ?? sha256Hex(crypto, hashableBody(req.body));
   const c = canonicalFor(req, plan, payloadHash);
   const sts = stringToSign(ALGORITHM, plan.v.amzDate, plan.v.scope, sha256Hex(crypto, c.canonicalRequest));
-  const key = signingKey(crypto, plan.v.credentials.secretAccessKey, plan.v.dateStamp, plan.v.region, plan.v.service);
+  const key = signingKeyFor(crypto, plan.v.credentials, plan.v.dateStamp, plan.v.region, plan.v.service);
   return result(plan, c, sts, hmacHex(crypto, key, sts));
 }
 

@@ -102,6 +102,37 @@ export async function signingKeyAsync(
   return kSigning;
 }
 
+// Fast path in front of the hashed LRU: the last key derived for a given credentials object and backend, so a
+// signature costs no extra hash for the cache id. Entries live exactly as long as the credentials object. The
+// secret string is referenced only to notice a (type-forbidden) reassignment of `secretAccessKey`; it is a
+// reference to the string the credentials object itself holds, never a cache key, and is unreachable from outside.
+interface Memo {
+  backend: object;
+  secret: string;
+  scope: string;
+  key: Uint8Array;
+}
+const memos = new WeakMap<object, Memo>();
+
+/**
+ * {@link signingKey} for a credentials object: answered from a per-object memo when the same credentials sign
+ * again for the same scope, otherwise from the bounded hashed cache.
+ */
+export function signingKeyFor(
+  crypto: SigV4Crypto,
+  credentials: { readonly secretAccessKey: string },
+  dateStamp: string,
+  region: string,
+  service: string,
+): Uint8Array {
+  const scope = credentialScope(dateStamp, region, service);
+  const memo = memos.get(credentials);
+  if (memo !== undefined && memo.backend === crypto && memo.scope === scope && memo.secret === credentials.secretAccessKey) return memo.key;
+  const key = signingKey(crypto, credentials.secretAccessKey, dateStamp, region, service);
+  memos.set(credentials, { backend: crypto, secret: credentials.secretAccessKey, scope, key });
+  return key;
+}
+
 /** Number of cached signing keys for `crypto` (for tests and diagnostics; never exposes keys). */
 export function signingKeyCacheSize(crypto: object): number {
   return caches.get(crypto)?.size ?? 0;

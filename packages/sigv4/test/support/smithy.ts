@@ -4,8 +4,11 @@ import { SignatureV4 } from '@smithy/signature-v4';
 
 class NodeSha256 {
   private readonly h: Hash | Hmac;
-  constructor(secret?: string | Uint8Array) {
-    this.h = secret === undefined ? createHash('sha256') : createHmac('sha256', secret);
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.h =
+      secret === undefined
+        ? createHash('sha256')
+        : createHmac('sha256', typeof secret === 'string' ? secret : ArrayBuffer.isView(secret) ? new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength) : new Uint8Array(secret));
   }
   update(data: Uint8Array): void {
     this.h.update(data);
@@ -28,7 +31,10 @@ export interface SmithyInput {
 
 export function smithySigner(input: SmithyInput): SignatureV4 {
   return new SignatureV4({
-    credentials: input.credentials,
+    credentials:
+      input.credentials.sessionToken === undefined
+        ? { accessKeyId: input.credentials.accessKeyId, secretAccessKey: input.credentials.secretAccessKey }
+        : { ...input.credentials, sessionToken: input.credentials.sessionToken },
     region: input.region,
     service: input.service,
     sha256: NodeSha256,
