@@ -102,12 +102,12 @@ rgw data = ${d}/rgw
 # encrypts STS session tokens; both gateways must share it
 rgw sts key = ${c.stsKey}
 
-# plain S3: a bad signature gets SignatureDoesNotMatch, as on AWS
+# S3, IAM and the STS actions; a bad signature gets SignatureDoesNotMatch, as on AWS
 [client.rgw.a]
 rgw frontends = beast endpoint=127.0.0.1:${c.rgwPort}
 
-# S3 + STS (AssumeRole, GetSessionToken) + session-token auth. With STS auth on, RGW answers a bad signature
-# with AccessDenied instead of SignatureDoesNotMatch, hence a separate gateway on the same cluster.
+# the same plus authentication with STS session credentials. With it on, RGW answers a bad signature with
+# AccessDenied instead of SignatureDoesNotMatch, hence a separate gateway on the same cluster.
 [client.rgw.sts]
 rgw frontends = beast endpoint=127.0.0.1:${c.stsPort}
 rgw s3 auth use sts = true

@@ -14,7 +14,7 @@ export interface S3TestTarget {
     | {
         /** Second user (uid `alt`, no admin caps). */
         alt: { accessKeyId: string; secretAccessKey: string; arn: string };
-        /** Gateway that serves STS and accepts session tokens (bad signatures get AccessDenied there). */
+        /** Gateway that accepts STS session credentials (bad signatures get AccessDenied there). */
         stsEndpoint: string;
         /** Role both users may assume (STS AssumeRole); allows `s3:*`. */
         roleArn: string;

@@ -45,12 +45,15 @@ export interface StartRgwOptions {
 
 /** A running throw-away RGW. */
 export interface RgwInstance {
-  /** `http://127.0.0.1:<port>`: S3 and IAM; a bad signature gets SignatureDoesNotMatch as on AWS. */
+  /**
+   * `http://127.0.0.1:<port>`: S3, IAM and the STS actions; a bad signature gets SignatureDoesNotMatch as on AWS,
+   * STS session credentials are refused (InvalidAccessKeyId).
+   */
   endpoint: string;
   port: number;
   /**
-   * A second gateway on the same cluster that also serves STS (AssumeRole, GetSessionToken) and accepts STS
-   * session credentials for S3 and IAM. Bad signatures get AccessDenied here (RGW 16 quirk with STS auth on).
+   * A second gateway on the same cluster that also accepts STS session credentials (AssumeRole,
+   * GetSessionToken) for S3 and IAM. Bad signatures get AccessDenied here (RGW 16 with STS auth on).
    */
   stsEndpoint: string;
   region: string;
