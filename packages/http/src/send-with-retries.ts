@@ -54,7 +54,7 @@ export async function sendWithRetries(state: TransportState, req: TransportReque
     const date = new Date(state.now() + state.clockOffsetMs);
     let prepared: TransportRequest = req;
     if (req.prepare) {
-      prepared = await req.prepare(req, { attempt, date });
+      prepared = await req.prepare(req, { attempt, maxAttempts: state.maxAttempts, date });
       if (signal?.aborted) throw abortError(ctx);
     }
     const url = prepared === req ? new URL(String(req.url)) : validateRequest(prepared);
@@ -132,13 +132,17 @@ export async function sendWithRetries(state: TransportState, req: TransportReque
     if (result.errorClass === 'clock-skew') {
       const offset = clockOffset(res.headers['date'], state.now());
       const previous = state.clockOffsetMs;
-      if (!skewRetried && offset !== undefined && Math.abs(offset - previous) >= MIN_SKEW_CORRECTION_MS && body.replayable) {
-        // Correct once per request; the new offset also applies to every request still waiting to be signed.
+      if (!skewRetried && offset !== undefined && Math.abs(offset - previous) >= MIN_SKEW_CORRECTION_MS) {
+        // The new offset also applies to every request still waiting to be signed.
         state.clockOffsetMs = offset;
-        skewRetried = true;
         emit({ type: 'clock-skew', attempt, offsetMs: offset, previousOffsetMs: previous });
-        discard(res);
-        continue;
+        if (body.replayable) {
+          skewRetried = true; // correct-and-retry once per request
+          discard(res);
+          continue;
+        }
+        emit({ type: 'no-retry', attempt, reason: 'body-not-replayable', errorClass: 'clock-skew' });
+        return hand('body-not-replayable');
       }
       emit({ type: 'no-retry', attempt, reason: 'clock-skew-uncorrectable', errorClass: 'clock-skew' });
       return hand('clock-skew-uncorrectable');

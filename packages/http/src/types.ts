@@ -16,6 +16,8 @@ export type RequestBody =
 export interface PrepareContext {
   /** 1-based attempt number. */
   attempt: number;
+  /** The transport's max attempts (for the SDKs' `amz-sdk-request: attempt=N; max=M` header); always set by the transport. */
+  maxAttempts?: number;
   /** Local time plus the transport's clock-skew correction: sign with this. */
   date: Date;
 }

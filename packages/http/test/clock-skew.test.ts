@@ -36,7 +36,8 @@ async function skewedServer(opts: { failFirstOf?: string } = {}): Promise<TestSe
   });
 }
 
-const signer = (dates: Date[]) => (r: TransportRequest, ctx: { date: Date }) => {
+const signer = (dates: Date[]) => (r: TransportRequest, ctx: { date: Date; maxAttempts?: number }) => {
+  expect(ctx.maxAttempts).toBe(3);
   dates.push(ctx.date);
   return { ...r, headers: { ...r.headers, 'x-amz-date': ctx.date.toISOString() } };
 };
@@ -89,6 +90,17 @@ describe('clock-skew correction', () => {
     const res = await queued;
     expect([res.status, res.attempts]).toEqual([200, 2]);
     expect(Math.abs((queuedDates[1] as Date).getTime() - Date.now() - SKEW_MS)).toBeLessThan(5000);
+  });
+
+  it('corrects the clock but does not resend a one-shot stream body', async () => {
+    server = await skewedServer();
+    transport = createTransport({ env: {} });
+    async function* once(): AsyncGenerator<Uint8Array> {
+      yield new TextEncoder().encode('data');
+    }
+    const res = await transport.send({ method: 'PUT', url: `${server.url}/s`, body: once(), prepare: signer([]) });
+    expect([res.status, res.attempts, res.noRetryReason]).toEqual([403, 1, 'body-not-replayable']);
+    expect(Math.abs(transport.clockOffsetMs() - SKEW_MS)).toBeLessThan(2000);
   });
 
   it('returns the skew error when the Date header gives nothing to correct', async () => {
