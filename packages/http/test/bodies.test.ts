@@ -59,6 +59,42 @@ describe('request and response bodies', () => {
     expect(isHttpError((err as Error).cause) && ((err as Error).cause as { code: string }).code).toBe('ERR_NETWORK');
   });
 
+  it('pulls a streamed upload only as fast as the server reads it (backpressure)', async () => {
+    let pulled = 0;
+    let received = 0;
+    let pulledWhilePaused = 0;
+    const { createServer } = await import('node:http');
+    const slow = createServer((req, res) => {
+      req.pause();
+      setTimeout(() => {
+        pulledWhilePaused = pulled;
+        req.on('data', (c: Buffer) => (received += c.byteLength));
+        req.on('end', () => res.end('stored'));
+        req.resume();
+      }, 300);
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    const port = (slow.address() as { port: number }).port;
+    transport = createTransport({ env: {} });
+    const chunk = new Uint8Array(64 * 1024);
+    async function* big(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < 512; i++) {
+        pulled++;
+        yield chunk;
+      }
+    }
+    try {
+      const res = await transport.send({ method: 'PUT', url: `http://127.0.0.1:${port}/`, body: () => big() });
+      expect(await res.text()).toBe('stored');
+      expect(received).toBe(512 * 64 * 1024);
+      // 32 MiB in total, but while the server was not reading only socket-buffer-sized amounts were pulled.
+      expect(pulledWhilePaused).toBeLessThan(160);
+    } finally {
+      slow.closeAllConnections();
+      await new Promise<void>((r) => slow.close(() => r()));
+    }
+  }, 15_000);
+
   it('reports buffer uploads once, and survives a throwing observer', async () => {
     server = await startServer((_req, res) => res.end('ok'));
     const seen: TransportEvent[] = [];
