@@ -71,7 +71,8 @@ async function resolve(ctx: Ctx, name: string, data: ProfileData, visited: strin
         tokenFile,
         roleArn,
         roleSessionName: data['role_session_name'],
-        durationSeconds: durationSeconds(name, data),
+        // Like the JS SDK and botocore, duration_seconds applies to AssumeRole only, not to web identity profiles.
+        durationSeconds: undefined,
         source: `web-identity:${name}`,
         env: ctx.env,
         profile: data,

@@ -214,14 +214,14 @@ describe('web identity', () => {
   it('profile web_identity_token_file + role_arn calls AssumeRoleWithWebIdentity unsigned', async () => {
     home = tempHome();
     const tokenFile = home.write('token', 'good-oidc-token\n');
-    home.write('config', `[profile w]\nrole_arn = ${ROLE}\nweb_identity_token_file = ${tokenFile}\nrole_session_name = pod-1\nduration_seconds = 900\n`);
+    home.write('config', `[profile w]\nrole_arn = ${ROLE}\nweb_identity_token_file = ${tokenFile}\nrole_session_name = pod-1\n`);
     const c = await fromIni({ env: home.env({ AWS_ENDPOINT_URL_STS: sts.endpoint }), profile: 'w' })();
     expect(c.source).toBe('web-identity:w');
     expect(lastCall()).toMatchObject({
       action: 'AssumeRoleWithWebIdentity',
       accessKeyId: undefined,
       status: 200,
-      params: { RoleArn: ROLE, RoleSessionName: 'pod-1', WebIdentityToken: 'good-oidc-token', DurationSeconds: '900' },
+      params: { RoleArn: ROLE, RoleSessionName: 'pod-1', WebIdentityToken: 'good-oidc-token' },
     });
   });
 

@@ -43,6 +43,8 @@ export interface StsCall {
   /** The signing key id (signed calls only). */
   accessKeyId: string | undefined;
   status: number;
+  /** The access key id of the credentials this call issued (successful Assume* calls). */
+  issuedAccessKeyId?: string | undefined;
 }
 
 /** A running STS emulator. */
@@ -87,9 +89,10 @@ export async function startStsEmulator(opts: StsEmulatorOptions = {}): Promise<S
     const action = params['Action'] ?? '';
     stats.byAction[action] = (stats.byAction[action] ?? 0) + 1;
     let accessKeyId: string | undefined;
+    let issuedAccessKeyId: string | undefined;
     const send = (status: number, xml: string): void => {
       if (status >= 400) stats.rejected++;
-      calls.push({ action, params, accessKeyId, status });
+      calls.push({ action, params, accessKeyId, status, ...(issuedAccessKeyId === undefined ? {} : { issuedAccessKeyId }) });
       res.writeHead(status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId, 'content-length': Buffer.byteLength(xml) });
       res.end(xml);
     };
@@ -112,7 +115,7 @@ export async function startStsEmulator(opts: StsEmulatorOptions = {}): Promise<S
           },
         },
       );
-      accessKeyId = verdict.valid ? verdict.accessKeyId : verdict.accessKeyId;
+      accessKeyId = verdict.accessKeyId;
       if (!verdict.valid) {
         if (verdict.reason === 'MISSING_AUTHORIZATION') return fail(403, 'MissingAuthenticationToken', 'Request is missing Authentication Token');
         if (verdict.reason === 'UNKNOWN_ACCESS_KEY' || verdict.reason === 'INVALID_SECURITY_TOKEN') {
@@ -159,6 +162,7 @@ export async function startStsEmulator(opts: StsEmulatorOptions = {}): Promise<S
     }
     const creds = fakeCredentials(new Date(Math.floor(now() / 1000) * 1000 + duration * 1000));
     issued.set(creds.accessKeyId, creds);
+    issuedAccessKeyId = creds.accessKeyId;
     const assumed = `arn:aws:sts::${m[1]}:assumed-role/${m[2]}/${session}`;
     arnOf.set(creds.accessKeyId, assumed);
     return send(200, assumeRoleXml(action, creds, assumed, requestId, extra));
