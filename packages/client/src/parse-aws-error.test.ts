@@ -73,6 +73,15 @@ describe('parseAwsError corpus', () => {
     expect(h).toMatchObject({ code: 'TooManyRequestsException', throttling: true, retryable: true });
   });
 
+  it('awsQueryCompatible: x-amzn-query-error gives the Query-era code and fault', () => {
+    const e = parseAwsError({
+      status: 400,
+      headers: { 'x-amzn-query-error': 'AWS.SimpleQueueService.NonExistentQueue;Sender' },
+      body: '{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"The specified queue does not exist."}',
+    });
+    expect(e).toMatchObject({ code: 'AWS.SimpleQueueService.NonExistentQueue', fault: 'client', serviceMessage: 'The specified queue does not exist.' });
+  });
+
   it('HEAD 404 with no body: code from the status', () => {
     const e = parseAwsError({ status: 404, headers: { 'x-amz-request-id': 'H' }, body: new Uint8Array() }, { operation: 'HEAD /b/k' });
     expect(e).toMatchObject({ code: 'NotFound', bodyKind: 'empty', requestId: 'H' });

@@ -155,7 +155,7 @@ const hints: Readonly<Record<string, string>> = {
 /**
  * Turns a non-2xx AWS response into an {@link AwsServiceError}. Understands S3/REST-XML (`<Error>`), Query
  * (`<ErrorResponse>`), EC2 (`<Response><Errors>`), JSON (`__type`, `code`, `message`) bodies and the
- * `x-amzn-errortype`, `x-amzn-requestid`, `x-amz-request-id` and `x-amz-id-2` headers. Never throws: empty
+ * `x-amzn-query-error`, `x-amzn-errortype`, `x-amzn-requestid`, `x-amz-request-id` and `x-amz-id-2` headers. Never throws: empty
  * bodies, HTML from proxies and random bytes give an error with the status, a status-derived code and a short,
  * redacted excerpt.
  *
@@ -178,9 +178,12 @@ export function parseAwsError(res: ErrorResponse, ctx: ParseAwsErrorContext = {}
     text = '';
   }
   const found = extract(text, header('content-type') ?? '');
+  // awsQueryCompatible JSON services (SQS) also send the Query-era code: "AWS.SimpleQueueService.NonExistentQueue;Sender".
+  const [queryCode, queryFault] = (header('x-amzn-query-error') ?? '').split(';');
+  if (queryFault === 'Sender' || queryFault === 'Receiver') found.type ??= queryFault;
   const headerType = header('x-amzn-errortype');
-  // The SDKs prefer the header, then the body's code/__type.
-  const rawCode = headerType ?? found.code;
+  // The SDKs prefer the query-compatible code, then x-amzn-errortype, then the body's code/__type.
+  const rawCode = (queryCode === '' ? undefined : queryCode) ?? headerType ?? found.code;
   const sanitized = rawCode === undefined ? '' : sanitizeErrorCode(rawCode);
   // A code must look like one (and must not be something a redaction would hide, such as an echoed signature).
   const code = /^[A-Za-z0-9._-]{1,128}$/.test(sanitized) && redact(sanitized) === sanitized ? sanitized : codeFromStatus(status);
