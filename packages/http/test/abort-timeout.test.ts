@@ -40,6 +40,24 @@ describe('abort and timeouts', () => {
     expect(events.find((e) => e.type === 'retry')).toMatchObject({ delayMs: 20_000 }) // capped at maxBackoffMs;
   });
 
+  it('aborts while waiting for an adaptive-mode send token', async () => {
+    server = await startServer((_req, res) => {
+      res.statusCode = 429;
+      res.end();
+    });
+    transport = createTransport({ env: { AWS_RETRY_MODE: 'adaptive', AWS_MAX_ATTEMPTS: '1' } });
+    // One throttle switches the limiter on at its minimum rate (0.5/s) with an empty bucket: the next send must wait.
+    await transport.send({ method: 'GET', url: server.url });
+    const events: TransportEvent[] = [];
+    const ac = new AbortController();
+    const started = Date.now();
+    setTimeout(() => ac.abort(), 50);
+    const err = await transport.send({ method: 'GET', url: server.url, signal: ac.signal, onEvent: (e) => events.push(e) }).catch((e: unknown) => e);
+    expect(isHttpError(err) && err.code).toBe('ERR_ABORTED');
+    expect(events[0]).toMatchObject({ type: 'rate-limit' });
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
   it('fails fast when the signal is already aborted, before any network call', async () => {
     server = await startServer((_q, r) => r.end());
     transport = createTransport({ env: {} });

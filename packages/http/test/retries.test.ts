@@ -122,6 +122,24 @@ describe('retries against a real node:http server', () => {
     expect(server.requests).toHaveLength(5);
   });
 
+  it('reads process.env when the transport is created (not at module load) if no env is given', async () => {
+    server = await startServer((_req, res) => {
+      res.statusCode = 503;
+      res.end();
+    });
+    const { sleep } = recordingSleep();
+    const saved = process.env['AWS_MAX_ATTEMPTS'];
+    process.env['AWS_MAX_ATTEMPTS'] = '2';
+    try {
+      transport = createTransport({ sleep, random: half, proxy: false });
+    } finally {
+      if (saved === undefined) delete process.env['AWS_MAX_ATTEMPTS'];
+      else process.env['AWS_MAX_ATTEMPTS'] = saved;
+    }
+    const res = await transport.send({ method: 'GET', url: server.url });
+    expect(res.attempts).toBe(2);
+  });
+
   it('stops retrying when the retry quota is spent, and refunds on success', async () => {
     let fail = true;
     server = await startServer((_req, res) => {
