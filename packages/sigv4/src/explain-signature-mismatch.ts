@@ -1,5 +1,6 @@
 import { findMismatchCauses, type MismatchCause } from './explain-causes.js';
 import { diffLines, formatDiff, type DiffLine } from './explain-diff.js';
+import { redactCanonicalRequest } from './explain-redact.js';
 import { parseSignatureMismatchXml, type SignatureMismatchDetails } from './explain-xml.js';
 
 /** What we signed: a `SignResult` fits, or just its canonical request. */
@@ -7,7 +8,7 @@ export type OurSigningInput = string | { readonly canonicalRequest: string; read
 
 /** Result of {@link explainSignatureMismatch}. */
 export interface SignatureMismatchExplanation {
-  /** The fields read from the error body. */
+  /** The fields read from the error body (the session token in the canonical request is redacted). */
   readonly server: SignatureMismatchDetails;
   /** True when both canonical requests are byte-identical. */
   readonly canonicalRequestMatches: boolean;
@@ -32,8 +33,10 @@ export interface SignatureMismatchExplanation {
  * if (res.status === 403) console.log(explainSignatureMismatch(await res.text(), signed).report);
  */
 export function explainSignatureMismatch(errorXmlBody: string, ours: OurSigningInput): SignatureMismatchExplanation {
-  const server = parseSignatureMismatchXml(errorXmlBody);
-  const ourCanonical = typeof ours === 'string' ? ours : ours.canonicalRequest;
+  const parsed = parseSignatureMismatchXml(errorXmlBody);
+  // Session tokens are replaced by fingerprints on both sides before anything is compared, kept or printed.
+  const server = { ...parsed, canonicalRequest: redactCanonicalRequest(parsed.canonicalRequest) };
+  const ourCanonical = redactCanonicalRequest(typeof ours === 'string' ? ours : ours.canonicalRequest);
   const ourStringToSign = typeof ours === 'string' ? undefined : ours.stringToSign;
   const canonicalRequestDiff = diffLines(ourCanonical.split('\n'), server.canonicalRequest.split('\n'));
   const stringToSignDiff = ourStringToSign !== undefined && server.stringToSign !== undefined

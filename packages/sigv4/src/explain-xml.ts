@@ -1,6 +1,6 @@
 import { SigV4Error } from './errors.js';
 
-/** The fields of an S3 `SignatureDoesNotMatch` error body that explain a mismatch. */
+/** The fields of an S3 `SignatureDoesNotMatch` error body that explain a mismatch (`SignatureProvided` is not kept). */
 export interface SignatureMismatchDetails {
   /** `<Code>`, normally `SignatureDoesNotMatch`. */
   readonly code: string | undefined;
@@ -10,7 +10,6 @@ export interface SignatureMismatchDetails {
   readonly canonicalRequest: string;
   /** The server's string to sign (from `<StringToSignBytes>` when present). */
   readonly stringToSign: string | undefined;
-  readonly signatureProvided: string | undefined;
   readonly requestId: string | undefined;
   readonly hostId: string | undefined;
 }
@@ -71,7 +70,6 @@ export function parseSignatureMismatchXml(xml: string): SignatureMismatchDetails
     accessKeyId: element(xml, 'AWSAccessKeyId'),
     canonicalRequest,
     stringToSign: fromHexBytes(element(xml, 'StringToSignBytes')) ?? element(xml, 'StringToSign'),
-    signatureProvided: element(xml, 'SignatureProvided'),
     requestId: element(xml, 'RequestId'),
     hostId: element(xml, 'HostId'),
   };

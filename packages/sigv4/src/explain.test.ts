@@ -1,8 +1,10 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { diffLines } from './explain-diff.js';
 import { explainSignatureMismatch } from './explain-signature-mismatch.js';
 import { decodeXmlEntities, parseSignatureMismatchXml } from './explain-xml.js';
 import { isSigV4Error } from './errors.js';
+import { presignUrl } from './presign.js';
 import { signRequest } from './sign.js';
 import type { SignableRequest, SignOptions, SignResult } from './types.js';
 
@@ -169,6 +171,30 @@ describe('explainSignatureMismatch', () => {
     const e = explainSignatureMismatch(s3ErrorBody(server), client.canonicalRequest);
     expect(kinds(e)).toEqual(['HEADER_VALUE_CHANGED']);
     expect(e.stringToSignDiff).toEqual([]);
+  });
+});
+
+describe('secrets stay out of explanations', () => {
+  const url = 'https://examplebucket.s3.amazonaws.com/photos/cat.jpg';
+  const tokenA = 'IQoJb3JpZ2luX2VjEXAMPLETOKENaaaa+/=';
+  const tokenB = 'IQoJb3JpZ2luX2VjEXAMPLETOKENbbbb+/=';
+
+  it('redacts session tokens (header and query) and still tells a changed token apart', () => {
+    const same = explain({ method: 'GET', url }, { method: 'GET', url }, { credentials: { ...credentials, sessionToken: tokenA } },
+      { credentials: { ...credentials, sessionToken: tokenA } });
+    expect(kinds(same)).toEqual(['SECRET_KEY_MISMATCH']);
+    const changed = explain({ method: 'GET', url }, { method: 'GET', url }, { credentials: { ...credentials, sessionToken: tokenA } },
+      { credentials: { ...credentials, sessionToken: tokenB } });
+    expect(kinds(changed)).toEqual(['HEADER_VALUE_CHANGED']);
+    expect(changed.causes[0]?.name).toBe('x-amz-security-token');
+    const presigned = presignUrl({ method: 'GET', url }, { ...base, credentials: { ...credentials, sessionToken: tokenA } });
+    const q = explainSignatureMismatch(s3ErrorBody({ ...presigned, canonicalRequest: presigned.canonicalRequest.replace('X-Amz-Date=', 'X-Amz-Date=1') }), presigned);
+    expect(kinds(q)).toEqual(['QUERY_VALUE_CHANGED']);
+    for (const e of [same, changed, q]) {
+      const shown = `${e.report}\n${inspect(e, { depth: 10 })}\n${JSON.stringify(e)}`;
+      for (const secret of [tokenA, tokenB, encodeURIComponent(tokenA), encodeURIComponent(tokenB), '0'.repeat(64)]) expect(shown).not.toContain(secret);
+      expect(shown).toContain('<redacted #');
+    }
   });
 });
 

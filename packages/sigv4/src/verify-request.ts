@@ -2,6 +2,7 @@ import { amzDate as formatAmzDate } from './amz-date.js';
 import { canonicalRequest } from './canonical-request.js';
 import { hmacHex, nodeCrypto, sha256Hex } from './crypto.js';
 import { isSigV4Error, SigV4Error } from './errors.js';
+import { redactCanonicalRequest } from './explain-redact.js';
 import { signingKey } from './signing-key.js';
 import { stringToSign } from './string-to-sign.js';
 import type { HeaderValue, SigV4Crypto } from './types.js';
@@ -78,7 +79,10 @@ export interface VerifyFailure {
   readonly reason: VerifyFailureReason;
   readonly detail: string;
   readonly accessKeyId?: string;
-  /** For `SIGNATURE_MISMATCH`: what this side computed, as S3 reports it, to feed `explainSignatureMismatch`. */
+  /**
+   * For `SIGNATURE_MISMATCH`: what this side computed, as S3 reports it, to feed `explainSignatureMismatch`
+   * (the session token is replaced by a fingerprint).
+   */
   readonly canonicalRequest?: string;
   readonly stringToSign?: string;
 }
@@ -243,7 +247,7 @@ export async function verifyRequest(request: VerifiableRequest, opts: VerifyOpti
   const expected = hmacHex(crypto, signingKey(crypto, secret, fields.dateStamp, fields.region, fields.service), sts);
   if (!timingSafeEqualString(expected, fields.signature)) {
     return fail('SIGNATURE_MISMATCH', 'the signature does not match the canonical request computed from this request', {
-      accessKeyId, canonicalRequest: canonical, stringToSign: sts,
+      accessKeyId, canonicalRequest: redactCanonicalRequest(canonical), stringToSign: sts,
     });
   }
   return {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { explainSignatureMismatch } from './explain-signature-mismatch.js';
 import { presignUrl } from './presign.js';
@@ -191,6 +192,17 @@ describe('verifyRequest: each tampering yields its reason', () => {
     const lookup = (token: string): VerifyOptions => ({ ...verifyOpts, lookupSecret: () => ({ secretAccessKey: credentials.secretAccessKey, sessionToken: token }) });
     expect(reasonOf(await verifyRequest(r, lookup('token-A')))).toBe('VALID');
     expect(reasonOf(await verifyRequest(r, lookup('token-B')))).toBe('INVALID_SECURITY_TOKEN');
+  });
+
+  it('keeps the session token and the secret out of a mismatch result', async () => {
+    const token = 'FwoGZXIvYXdzEXAMPLEsessionTOKEN/+=';
+    const r = signed({ method: 'GET', url, headers: { 'x-amz-meta-a': '1' } }, { credentials: { ...credentials, sessionToken: token } });
+    const result = await verifyRequest(withHeaders(r, (h) => { h['x-amz-meta-a'] = '2'; }), verifyOpts);
+    expect(reasonOf(result)).toBe('SIGNATURE_MISMATCH');
+    const shown = `${inspect(result, { depth: 5 })}${JSON.stringify(result)}`;
+    expect(shown).not.toContain(token);
+    expect(shown).not.toContain(credentials.secretAccessKey);
+    expect(shown).toContain('x-amz-security-token:<redacted #');
   });
 
   it('MALFORMED_AUTHORIZATION, UNSUPPORTED_ALGORITHM, MISSING_AUTHORIZATION, INVALID_DATE', async () => {
