@@ -31,10 +31,11 @@ describe('bucket lifecycle', () => {
         { id: 'mpu', prefix: '', abortIncompleteMultipartUploadDays: 3 },
       ],
     });
-    const rules = await s3.getBucketLifecycle({ bucket });
+    // RGW returns the rules sorted by id
+    const rules = (await s3.getBucketLifecycle({ bucket })).sort((a, b) => (a.id ?? '').localeCompare(b.id ?? ''));
     expect(rules).toEqual([
-      { id: 'tmp', enabled: true, prefix: 'tmp/', expirationDays: 1 },
       { id: 'mpu', enabled: true, prefix: '', abortIncompleteMultipartUploadDays: 3 },
+      { id: 'tmp', enabled: true, prefix: 'tmp/', expirationDays: 1 },
     ]);
     await s3.deleteBucketLifecycle({ bucket });
     expect(await s3.getBucketLifecycle({ bucket })).toEqual([]);
