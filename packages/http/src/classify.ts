@@ -67,6 +67,11 @@ export const TIMEOUT_ERROR_CODES: ReadonlySet<string> = new Set([
 /**
  * Classify a final HTTP response by status and extracted AWS error code. 2xx/3xx are `non-retryable` here
  * (success is decided by the caller of this function).
+ *
+ * @example
+ * ```ts
+ * classifyResponse(503, 'SlowDown'); // 'throttling'
+ * ```
  */
 export function classifyResponse(status: number, errorCode: string | undefined): ErrorClass {
   if (errorCode !== undefined) {

@@ -5,6 +5,11 @@ export const ERROR_BODY_LIMIT = 1024 * 1024;
  * Extract the AWS error code of a non-2xx response: the `x-amzn-errortype` header, a JSON `__type`/`code`,
  * or the first XML `<Code>` element (REST-XML, Query and EC2 shapes all put the code there).
  * Prefixes like `com.amazon.coral#` and suffixes after `:` are stripped (the AWS JSON protocol rules).
+ *
+ * @example
+ * ```ts
+ * extractErrorCode({}, new TextEncoder().encode('<Error><Code>SlowDown</Code></Error>')); // 'SlowDown'
+ * ```
  */
 export function extractErrorCode(headers: Record<string, string>, body: Uint8Array): string | undefined {
   const header = headers['x-amzn-errortype'];

@@ -14,6 +14,11 @@ const SECRET_HEADERS = new Set([
 /**
  * A URL safe for messages: user info removed, secret query values replaced by `REDACTED`.
  * Unparseable input yields `'<invalid url>'` rather than echoing it.
+ *
+ * @example
+ * ```ts
+ * redactUrl('https://b.s3.amazonaws.com/k?X-Amz-Signature=abc'); // 'https://b.s3.amazonaws.com/k?X-Amz-Signature=REDACTED'
+ * ```
  */
 export function redactUrl(url: string | URL): string {
   let u: URL;

@@ -1,6 +1,11 @@
 /**
  * Parse a `Retry-After` value (delta-seconds or an HTTP date, RFC 9110 §10.2.3) into milliseconds from `nowMs`.
  * Returns `undefined` for a missing or unparseable value; past dates yield 0.
+ *
+ * @example
+ * ```ts
+ * parseRetryAfter('3', Date.now()); // 3000
+ * ```
  */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
   if (value === undefined) return undefined;

@@ -10,6 +10,11 @@ export const DEFAULT_MAX_ATTEMPTS = 3;
  * Resolve retry mode and max attempts: explicit options first, then `AWS_RETRY_MODE` / `AWS_MAX_ATTEMPTS` from
  * `env`, then the defaults (`standard`, 3). `legacy` is accepted as `standard` (this transport has no legacy mode).
  * Invalid values throw `ERR_INVALID_OPTION` naming the variable.
+ *
+ * @example
+ * ```ts
+ * resolveRetryConfig({}, { AWS_RETRY_MODE: 'adaptive', AWS_MAX_ATTEMPTS: '5' }); // { retryMode: 'adaptive', maxAttempts: 5 }
+ * ```
  */
 export function resolveRetryConfig(
   opts: { retryMode?: RetryMode | undefined; maxAttempts?: number | undefined },

@@ -49,6 +49,11 @@ export type RetryDecision = { retry: true; delayMs: number; cost: number } | { r
 /**
  * Full-jitter capped exponential backoff: `t_i = random() * min(cap, base * 2^i)` where `i` is the 0-based retry
  * index (so the first retry waits up to `base`).
+ *
+ * @example
+ * ```ts
+ * backoffDelay(2, 100, 20_000, Math.random); // somewhere in [0, 400)
+ * ```
  */
 export function backoffDelay(retryIndex: number, baseMs: number, capMs: number, random: () => number): number {
   return Math.floor(random() * Math.min(capMs, baseMs * 2 ** retryIndex));
@@ -58,6 +63,13 @@ export function backoffDelay(retryIndex: number, baseMs: number, capMs: number, 
  * The pure `standard` retry policy: decide whether the failed attempt is retried, after how long and at what
  * quota cost. Clock-skew errors are not retried here (the transport retries them once after correcting its clock).
  * A `Retry-After` hint never shortens the jittered backoff and is bounded by `maxRetryAfterMs`.
+ *
+ * @example
+ * ```ts
+ * nextDelay({ attempt: 1, maxAttempts: 3, errorClass: 'throttling', availableTokens: 500, idempotent: true, replayable: true },
+ *   { baseDelayMs: 100, throttlingBaseDelayMs: 500, maxBackoffMs: 20_000, maxRetryAfterMs: 25_000 }, () => 0.5);
+ * // → { retry: true, delayMs: 250, cost: 5 }
+ * ```
  */
 export function nextDelay(input: RetryInput, opts: BackoffOptions, random: () => number): RetryDecision {
   const { errorClass } = input;
