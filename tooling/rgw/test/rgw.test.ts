@@ -123,11 +123,14 @@ describe('startRgw', { timeout: 20_000 }, () => {
       secretAccessKey: assumed.Credentials.SecretAccessKey,
       sessionToken: assumed.Credentials.SessionToken,
     };
-    const [, tampered] = await Promise.all([
+    const [, tampered, onMain] = await Promise.all([
       awsOk(a.stsEndpoint, session, ['s3api', 'create-bucket', '--bucket', 'made-by-role']),
       aws(a.stsEndpoint, { ...session, sessionToken: `x${session.sessionToken}` }, ['s3api', 'list-buckets']),
+      // session credentials are only accepted by the STS-enabled gateway
+      aws(a.endpoint, session, ['s3api', 'list-buckets', '--debug']),
     ]);
     expect(tampered.code).not.toBe(0);
+    expect(onMain.stderr).toContain('<Code>InvalidAccessKeyId</Code>');
   });
 
   it('stop() kills every daemon by recorded pid and removes the directory; a second stop is a no-op', async () => {
