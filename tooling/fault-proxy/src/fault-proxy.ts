@@ -136,9 +136,20 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     const action = pick(req);
     if (!action) return forward(req, res, undefined);
     switch (action.type) {
-      case 'reset':
-        req.socket.resetAndDestroy();
+      case 'reset': {
+        const after = action.afterRequestBytes ?? 0;
+        if (after <= 0) {
+          req.socket.resetAndDestroy();
+          return;
+        }
+        let seen = 0;
+        req.on('data', (c: Buffer) => {
+          seen += c.byteLength;
+          if (seen >= after) req.socket.resetAndDestroy();
+        });
+        req.on('end', () => req.socket.resetAndDestroy());
         return;
+      }
       case 'status':
         return sendError(req, res, action.status, action.code, { ...(action.retryAfter ? { 'retry-after': action.retryAfter } : {}), ...action.headers }, action.message);
       case 'slowdown':

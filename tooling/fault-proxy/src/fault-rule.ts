@@ -1,7 +1,7 @@
 /** What to do to a matched request. */
 export type FaultAction =
-  /** Close the client connection abruptly (TCP RST) before answering. */
-  | { type: 'reset' }
+  /** Close the client connection abruptly (TCP RST) before answering; with `afterRequestBytes`, in the middle of the upload. */
+  | { type: 'reset'; afterRequestBytes?: number }
   /** Answer with an S3-style XML error instead of forwarding. `code` defaults by status (500 InternalError, 503 ServiceUnavailable). */
   | { type: 'status'; status: number; code?: string; message?: string; retryAfter?: string; headers?: Record<string, string> }
   /** 503 SlowDown, as S3 throttles. */

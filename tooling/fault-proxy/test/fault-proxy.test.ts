@@ -60,6 +60,12 @@ describe('fault proxy', () => {
     expect(proxy.stats()).toMatchObject({ requests: 3, forwarded: 2, faults: 1, injected: { reset: 1 }, byRule: { 'reset-put': 1 } });
   });
 
+  it('can reset in the middle of an upload, after the server has seen some bytes', async () => {
+    proxy = await startFaultProxy({ target, rules: [{ method: 'PUT', action: { type: 'reset', afterRequestBytes: 1000 } }] });
+    await expect(call(`${proxy.url}/up`, 'PUT', 'x'.repeat(200_000))).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|EPIPE/) });
+    expect(proxy.stats()).toMatchObject({ forwarded: 0, injected: { reset: 1 } });
+  });
+
   it('answers 503 SlowDown and 500 with S3 XML bodies and Retry-After', async () => {
     proxy = await startFaultProxy({
       target,
