@@ -34,6 +34,26 @@ describe('transport through the fault proxy', () => {
     expect(proxy.stats()).toMatchObject({ requests: 3, faults: 2, injected: { reset: 1, slowdown: 1 } });
   });
 
+  it('replays a factory body after the connection dies mid-upload', async () => {
+    server = await echo();
+    proxy = await startFaultProxy({ target: server.url, rules: [{ method: 'PUT', attempt: 1, action: { type: 'reset', afterRequestBytes: 64 * 1024 } }] });
+    const { sleep } = recordingSleep();
+    transport = createTransport({ env: {}, sleep });
+    const chunk = Buffer.alloc(32 * 1024, 'z');
+    let opened = 0;
+    const res = await transport.send({
+      method: 'PUT',
+      url: `${proxy.url}/up`,
+      headers: { 'content-length': String(16 * chunk.byteLength) },
+      body: async function* () {
+        opened++;
+        for (let i = 0; i < 16; i++) yield chunk;
+      },
+    });
+    expect([res.status, res.attempts, opened]).toEqual([200, 2, 2]);
+    expect((await res.text()).length).toBe('PUT /up '.length + 16 * chunk.byteLength);
+  });
+
   it('retries a truncated body in buffer mode', async () => {
     server = await echo();
     proxy = await startFaultProxy({ target: server.url, rules: [{ attempt: 1, action: { type: 'truncate', bytes: 3 } }] });
