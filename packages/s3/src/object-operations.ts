@@ -9,6 +9,8 @@ import { sseCHeaders, type SseCKey } from './sse-c.js';
 import { verifyChecksum } from './verify-checksum.js';
 import { writeHeaders, type ObjectWriteOptions } from './write-headers.js';
 import { createReadStream } from 'node:fs';
+import { awsChunkedHeaders } from '@rawaws/sigv4';
+import { STREAMING_PAYLOAD } from './aws-chunked-transport.js';
 
 /** Input of `putObject`. */
 export interface PutObjectInput extends ObjectWriteOptions {
@@ -17,6 +19,8 @@ export interface PutObjectInput extends ObjectWriteOptions {
   readonly body: PutBody;
   /** Size of a stream body; without it a stream goes through a multipart `upload()`. */
   readonly contentLength?: number | undefined;
+  /** Signing of a file/stream body: see `S3ClientOptions.payloadSigning`. @default the client's setting */
+  readonly payloadSigning?: 'unsigned' | 'streaming' | undefined;
   /** Send `Content-MD5` (S3 rejects a corrupted body with BadDigest). @default false */
   readonly contentMd5?: boolean | undefined;
   readonly signal?: AbortSignal | undefined;
@@ -37,7 +41,9 @@ async function fileChecksum(path: string, alg: NonNullable<ObjectWriteOptions['c
 }
 
 /** Single-request PUT of a body whose size is known (bytes, file, or stream with contentLength). */
-export async function putResolved(ctx: S3Context, input: PutObjectInput, body: ResolvedBody): Promise<PutObjectOutput> {
+export async function putResolved(ctx: S3Context, input: PutObjectInput, resolved: ResolvedBody): Promise<PutObjectOutput> {
+  // An empty file or stream is sent as an empty signed body (RGW 16 rejects an empty aws-chunked body).
+  const body: ResolvedBody = resolved.size === 0 ? { kind: 'bytes', bytes: new Uint8Array(0), size: 0 } : resolved;
   const size = body.size;
   if (size === undefined) {
     throw new S3Error('S3_INVALID_ARGUMENT', `PutObject ${input.key}: a stream needs contentLength, or use upload() for unknown lengths.`, {
@@ -57,6 +63,9 @@ export async function putResolved(ctx: S3Context, input: PutObjectInput, body: R
     headers[checksumHeaderName(input.checksumAlgorithm)] = checksum;
   }
   if (input.contentMd5 === true && body.kind === 'bytes') headers['content-md5'] = contentMd5(body.bytes);
+  const streaming = body.kind !== 'bytes' && (input.payloadSigning ?? ctx.options.payloadSigning) === 'streaming';
+  if (streaming) Object.assign(headers, awsChunkedHeaders({ decodedLength: size, payload: STREAMING_PAYLOAD }));
+  const unsignedOrStreaming = streaming ? STREAMING_PAYLOAD : 'UNSIGNED-PAYLOAD';
   const res = await ctx.send({
     operation: 'PutObject',
     method: 'PUT',
@@ -68,8 +77,8 @@ export async function putResolved(ctx: S3Context, input: PutObjectInput, body: R
     ...(body.kind === 'bytes'
       ? { body: body.bytes }
       : body.kind === 'file'
-        ? { body: fileStreamFactory(body.path), payloadHash: 'UNSIGNED-PAYLOAD' }
-        : { body: checkedLength(body.stream, size, `PutObject ${input.key}`), payloadHash: 'UNSIGNED-PAYLOAD' }),
+        ? { body: fileStreamFactory(body.path), payloadHash: unsignedOrStreaming }
+        : { body: checkedLength(body.stream, size, `PutObject ${input.key}`), payloadHash: unsignedOrStreaming }),
   });
   await res.bytes();
   return { etag: res.headers['etag'], versionId: res.headers['x-amz-version-id'], ...(checksum === undefined ? {} : { checksum }) };

@@ -48,6 +48,13 @@ export interface S3ClientOptions {
   readonly allowInsecureSseC?: boolean | undefined;
   /** Follow 301/400 region redirects once per bucket and remember the region. @default true */
   readonly followRegionRedirects?: boolean | undefined;
+  /**
+   * How file and stream bodies of known length are signed: `'unsigned'` (`UNSIGNED-PAYLOAD`, like the SDK over
+   * HTTPS) or `'streaming'` (signed `aws-chunked`, `STREAMING-AWS4-HMAC-SHA256-PAYLOAD`: every 64 KiB chunk is
+   * signed, for integrity over plain HTTP). Bytes and strings are always signed in full. Per-call override: `payloadSigning`.
+   * @default 'unsigned'
+   */
+  readonly payloadSigning?: 'unsigned' | 'streaming' | undefined;
   /** Transport to use (its connect-address setting then applies instead of `connectAddress`). @default a new one */
   readonly transport?: Transport | undefined;
   readonly useFipsEndpoint?: boolean | undefined;
@@ -96,25 +103,36 @@ export interface S3Client {
  * ```
  */
 export function createS3Client(options: S3ClientOptions = {}): S3Client {
+  const given = options.credentials;
+  // One memoized provider for signing, aws-chunked framing and presigning (the chain runs once, not per use).
+  const provider: Provider<Credentials> =
+    typeof given === 'function'
+      ? given
+      : given !== undefined
+        ? () => Promise.resolve(given)
+        : defaultCredentials({
+            ...(options.profile === undefined ? {} : { profile: options.profile }),
+            ...(options.env === undefined ? {} : { env: options.env as NodeJS.ProcessEnv }),
+          });
   const ctx = createS3Context({
     client: {
       region: options.region,
       endpoint: options.endpoint,
-      credentials: options.credentials,
+      credentials: provider,
       profile: options.profile,
       env: options.env,
       transport: options.transport,
       useFipsEndpoint: options.useFipsEndpoint,
       useDualstackEndpoint: options.useDualstackEndpoint,
     },
+    credentials: provider,
+    payloadSigning: options.payloadSigning,
     forcePathStyle: options.forcePathStyle,
     connectAddress: options.connectAddress,
     allowInsecureSseC: options.allowInsecureSseC,
     followRegionRedirects: options.followRegionRedirects,
   });
-  const given = options.credentials;
-  const fallback = given === undefined ? defaultCredentials({ ...(options.profile === undefined ? {} : { profile: options.profile }), ...(options.env === undefined ? {} : { env: options.env as NodeJS.ProcessEnv }) }) : undefined;
-  const credentials = async (): Promise<Credentials> => (typeof given === 'function' ? given() : given ?? (await (fallback as Provider<Credentials>)()));
+  const credentials = provider;
   return {
     createBucket: (i) => createBucket(ctx, i),
     headBucket: (i) => headBucket(ctx, i),

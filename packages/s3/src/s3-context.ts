@@ -4,10 +4,12 @@ import { resolveAddress, type AddressingOptions, type S3Address, type S3Query } 
 import { validateBucketName } from './bucket-name.js';
 import { S3Error } from './errors.js';
 import { validateObjectKey } from './object-key.js';
+import { awsChunkedTransport } from './aws-chunked-transport.js';
 import { dotSafeTransport } from './dot-safe-transport.js';
 import { bucketRegionOf } from './region-redirect.js';
 import { assertSseCTransport } from './sse-c.js';
 import type { XmlNode } from './xml-tree.js';
+import type { Credentials } from '@rawaws/sigv4';
 
 /** One S3 call as the operation files describe it. */
 export interface S3Request {
@@ -44,6 +46,10 @@ export interface S3Context {
 /** Options the context needs. */
 export interface S3ContextOptions {
   readonly client: Omit<ClientOptions, 'service'>;
+  /** The provider the client signs with (also signs aws-chunked bodies and presigned URLs). */
+  readonly credentials: () => Promise<Credentials>;
+  /** How file and stream bodies of known length are signed. @default 'unsigned' */
+  readonly payloadSigning?: 'unsigned' | 'streaming' | undefined;
   readonly forcePathStyle?: boolean | undefined;
   readonly connectAddress?: string | undefined;
   readonly allowInsecureSseC?: boolean | undefined;
@@ -55,7 +61,7 @@ export function createS3Context(options: S3ContextOptions): S3Context {
   // A connect address (bucket.localhost -> 127.0.0.1) is a transport setting; one transport serves every region.
   const ownTransport: Transport | undefined =
     options.client.transport === undefined ? createTransport(options.connectAddress === undefined ? {} : { connectAddress: options.connectAddress }) : undefined;
-  const transport = dotSafeTransport(options.client.transport ?? (ownTransport as Transport));
+  const transport = awsChunkedTransport(dotSafeTransport(options.client.transport ?? (ownTransport as Transport)), options.credentials);
   const clientOptions = { ...options.client, transport };
   const base = createClient({ ...clientOptions, service: 's3' });
   const clients = new Map<string, AwsClient>();

@@ -42,6 +42,8 @@ export interface UploadInput extends ObjectWriteOptions {
   readonly maxMemory?: number | undefined;
   /** Objects up to this size go in one PUT. @default partSize */
   readonly multipartThreshold?: number | undefined;
+  /** Signing of a single-PUT file/stream body (parts are always signed in full). @default the client's setting */
+  readonly payloadSigning?: 'unsigned' | 'streaming' | undefined;
   /** Continue this saved upload: parts already listed by ListParts are skipped. */
   readonly resume?: UploadState | undefined;
   /** Called with the state after CreateMultipartUpload and after every part (save it to resume later). */

@@ -97,6 +97,31 @@ describe('download checksum verification', () => {
     }
   });
 
+  it('payloadSigning streaming frames a stream as signed aws-chunked', async () => {
+    let received = Buffer.alloc(0);
+    const { client, requests } = await serve((req, res) => {
+      const parts: Buffer[] = [];
+      req.on('data', (c: Buffer) => parts.push(c));
+      req.on('end', () => {
+        received = Buffer.concat(parts);
+        res.writeHead(200, { etag: '"e"' });
+        res.end();
+      });
+    });
+    const payload = Buffer.alloc(70_000, 0x61);
+    const { Readable } = await import('node:stream');
+    await client.putObject({ bucket: 'bkt', key: 'k', body: Readable.from([payload]), contentLength: payload.length, payloadSigning: 'streaming' });
+    const h = requests[0]?.headers ?? {};
+    expect(h['x-amz-content-sha256']).toBe('STREAMING-AWS4-HMAC-SHA256-PAYLOAD');
+    expect(h['content-encoding']).toBe('aws-chunked');
+    expect(h['x-amz-decoded-content-length']).toBe('70000');
+    expect(Number(h['content-length'])).toBe(received.length);
+    const text = received.toString('latin1');
+    expect(text).toMatch(/^10000;chunk-signature=[0-9a-f]{64}\r\n/);
+    expect(text).toMatch(/\r\n1170;chunk-signature=[0-9a-f]{64}\r\n/);
+    expect(text).toMatch(/\r\n0;chunk-signature=[0-9a-f]{64}\r\n\r\n$/);
+  });
+
   it('sends the checksum header on upload', async () => {
     const { client, requests } = await serve((req, res) => {
       req.resume();

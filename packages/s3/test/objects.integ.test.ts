@@ -64,6 +64,27 @@ describe('objects', () => {
     }
   });
 
+  it('signed aws-chunked streaming (STREAMING-AWS4-HMAC-SHA256-PAYLOAD) for files and streams', async () => {
+    const bytes = seededBytes(200_003, 17); // 3 full 64 KiB chunks and a partial one
+    const file = join(dir, 'chunked.bin');
+    await writeFile(file, bytes);
+    await s3.putObject({ bucket, key: 'chunked-file.bin', body: { path: file }, payloadSigning: 'streaming' });
+    await s3.putObject({ bucket, key: 'chunked-stream.bin', body: Readable.from([bytes]), contentLength: bytes.length, payloadSigning: 'streaming' });
+    await s3.putObject({ bucket, key: 'chunked-empty.bin', body: Readable.from([]), contentLength: 0, payloadSigning: 'streaming' });
+    for (const key of ['chunked-file.bin', 'chunked-stream.bin']) {
+      expect(Buffer.compare(await (await s3.getObject({ bucket, key })).bytes(), bytes)).toBe(0);
+    }
+    expect((await s3.headObject({ bucket, key: 'chunked-empty.bin' })).contentLength).toBe(0);
+    const t = target();
+    const streaming = s3Client({ payloadSigning: 'streaming', credentials: { accessKeyId: t.accessKeyId, secretAccessKey: t.secretAccessKey } });
+    try {
+      await streaming.upload({ bucket, key: 'chunked-default.bin', body: { path: file } });
+      expect(Buffer.compare(await (await streaming.getObject({ bucket, key: 'chunked-default.bin' })).bytes(), bytes)).toBe(0);
+    } finally {
+      await streaming.close();
+    }
+  });
+
   it('stream with a wrong contentLength is refused', async () => {
     const e = await errorOf(s3.putObject({ bucket, key: 'short.bin', body: Readable.from([Buffer.alloc(10)]), contentLength: 20 }));
     expect(e).toBeDefined();
