@@ -16,6 +16,7 @@ import { recordingLogger, tempHome, type TempHome } from './helpers.js';
 import { outcome, withProcessEnv } from './sdk-env.js';
 
 const plain = (o: object | undefined): Record<string, string> | undefined => (o === undefined ? undefined : { ...o });
+const sdkProfile = (profile: string | undefined) => (profile === undefined ? {} : { profile });
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 interface Case {
@@ -124,7 +125,7 @@ describe('differential: fromIni / fromEnv credentials vs @aws-sdk/credential-pro
       const env = setup(c);
       try {
         const ours = await outcome(fromIni({ env, profile: c.profile })());
-        const sdk = await withProcessEnv(env, () => outcome(sdkFromIni({ profile: c.profile, ignoreCache: true, logger: silent })()));
+        const sdk = await withProcessEnv(env, () => outcome(sdkFromIni({ ...sdkProfile(c.profile), ignoreCache: true, logger: silent })()));
         expect(ours).toEqual(sdk);
         // Pin the agreed answer too, so "both failed" can't pass by accident.
         expect(ours.ok ? ours.accessKeyId : null).toBe(EXPECTED_KEY[c.name]);
@@ -168,7 +169,7 @@ describe('differential: default chain source selection (IMDS disabled on both si
       const env = home.env({ AWS_EC2_METADATA_DISABLED: 'true', ...extra });
       try {
         const ours = await outcome(defaultCredentials({ env, profile, memoize: false, logger: recordingLogger() })());
-        const sdk = await withProcessEnv(env, () => outcome(fromNodeProviderChain({ profile, ignoreCache: true, logger: silent })()));
+        const sdk = await withProcessEnv(env, () => outcome(fromNodeProviderChain({ ...sdkProfile(profile), ignoreCache: true, logger: silent })()));
         expect(ours).toEqual(sdk);
       } finally {
         home.cleanup();
@@ -234,7 +235,7 @@ describe('differential: assume-role and web identity parameters', () => {
         const sdkResult = await withProcessEnv(env, () =>
           outcome(
             sdkFromIni({
-              profile: c.profile,
+              ...sdkProfile(c.profile),
               ignoreCache: true,
               logger: silent,
               roleAssumer: async (src, p) => {
@@ -293,7 +294,7 @@ describe('differential: assume-role and web identity parameters', () => {
         const sdk: (string | undefined)[][] = [];
         await withProcessEnv(e, () =>
           fromNodeProviderChain({
-            profile,
+            ...sdkProfile(profile),
             ignoreCache: true,
             logger: silent,
             roleAssumerWithWebIdentity: async (p) => (sdk.push([p.RoleArn, p.RoleSessionName, p.WebIdentityToken]), { accessKeyId: 'x', secretAccessKey: 'y' }),

@@ -89,8 +89,7 @@ export async function startStsEmulator(opts: StsEmulatorOptions = {}): Promise<S
     const action = params['Action'] ?? '';
     stats.byAction[action] = (stats.byAction[action] ?? 0) + 1;
     let accessKeyId: string | undefined;
-    let issuedAccessKeyId: string | undefined;
-    const send = (status: number, xml: string): void => {
+    const send = (status: number, xml: string, issuedAccessKeyId?: string): void => {
       if (status >= 400) stats.rejected++;
       calls.push({ action, params, accessKeyId, status, ...(issuedAccessKeyId === undefined ? {} : { issuedAccessKeyId }) });
       res.writeHead(status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId, 'content-length': Buffer.byteLength(xml) });
@@ -162,10 +161,9 @@ export async function startStsEmulator(opts: StsEmulatorOptions = {}): Promise<S
     }
     const creds = fakeCredentials(new Date(Math.floor(now() / 1000) * 1000 + duration * 1000));
     issued.set(creds.accessKeyId, creds);
-    issuedAccessKeyId = creds.accessKeyId;
     const assumed = `arn:aws:sts::${m[1]}:assumed-role/${m[2]}/${session}`;
     arnOf.set(creds.accessKeyId, assumed);
-    return send(200, assumeRoleXml(action, creds, assumed, requestId, extra));
+    return send(200, assumeRoleXml(action, creds, assumed, requestId, extra), creds.accessKeyId);
   };
   const server = await listen(handler);
   return {
