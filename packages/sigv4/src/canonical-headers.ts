@@ -6,6 +6,7 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // obs-fold (RFC 7230 §3.2.4): CRLF or LF followed by spaces/tabs, replaced by one SP.
 const OBS_FOLD = /\r?\n[ \t]+/g;
 // After unfolding, no control character other than HTAB, and nothing outside Latin-1 (HTTP values are bytes).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const BAD_VALUE_CHAR = /[\x00-\x08\x0a-\x1f\x7f\u0100-\uffff]/;
 const WS_RUN = /[ \t]+/g;
 
@@ -79,6 +80,20 @@ function unfold(name: string, value: string): string {
 // SigV4 "trimall": only SP and HTAB count as whitespace (not NBSP or other Unicode spaces that String#trim removes).
 const EDGE_WS = /^[ \t]+|[ \t]+$/g;
 const trimAll = (value: string): string => value.replace(EDGE_WS, '').replace(WS_RUN, ' ');
+
+/**
+ * Check every header name and value without building anything, so callers can fail before expensive work
+ * (hashing a large body).
+ */
+export function assertHeaders(headers: Readonly<Record<string, HeaderValue>>): void {
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    assertHeaderName(name);
+    if (typeof value === 'string') unfold(name, value);
+    else for (const v of value) unfold(name, String(v));
+  }
+}
 
 /**
  * Canonical headers of a request: names lower-cased, values unfolded, trimmed and with whitespace runs collapsed,

@@ -9,6 +9,7 @@ import { signingKeyAsync, signingKeyFor } from './signing-key.js';
 import { ALGORITHM, stringToSign } from './string-to-sign.js';
 import type { HeaderValue, PresignOptions, PresignResult, SigV4AsyncCrypto, SignableRequest } from './types.js';
 import { uriEncode } from './uri-encode.js';
+import { checkBeforeHashing } from './check-before-hashing.js';
 import { hashableBody, validatePayloadHash, validateSignOptions, type ValidatedSigning } from './validate-sign-options.js';
 
 /** Longest presigned URL lifetime SigV4 allows: 7 days. */
@@ -148,7 +149,7 @@ function result(plan: PresignPlan, c: Canonical, sts: string, signature: string)
 export function presignUrl(req: SignableRequest, opts: PresignOptions): PresignResult {
   const plan = planPresign(req, opts);
   const crypto = opts.crypto ?? nodeCrypto;
-  const payloadHash = plan.payloadHash ?? sha256Hex(crypto, hashableBody(req.body));
+  const payloadHash = plan.payloadHash ?? sha256Hex(crypto, hashableBody(checkBeforeHashing(req, plan.headers)));
   const c = canonicalFor(req, plan, payloadHash);
   const sts = stringToSign(ALGORITHM, plan.v.amzDate, plan.v.scope, sha256Hex(crypto, c.canonicalRequest));
   const key = signingKeyFor(crypto, plan.v.credentials, plan.v.dateStamp, plan.v.region, plan.v.service);
@@ -169,7 +170,7 @@ export interface PresignAsyncOptions extends Omit<PresignOptions, 'crypto'> {
 export async function presignUrlAsync(req: SignableRequest, opts: PresignAsyncOptions): Promise<PresignResult> {
   const plan = planPresign(req, opts);
   const crypto = opts.crypto;
-  const payloadHash = plan.payloadHash ?? toHex(await crypto.sha256(hashableBody(req.body)));
+  const payloadHash = plan.payloadHash ?? toHex(await crypto.sha256(hashableBody(checkBeforeHashing(req, plan.headers))));
   const c = canonicalFor(req, plan, payloadHash);
   const sts = stringToSign(ALGORITHM, plan.v.amzDate, plan.v.scope, toHex(await crypto.sha256(c.canonicalRequest)));
   const key = await signingKeyAsync(crypto, plan.v.credentials.secretAccessKey, plan.v.dateStamp, plan.v.region, plan.v.service);
