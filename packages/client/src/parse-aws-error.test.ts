@@ -151,7 +151,7 @@ describe('parseAwsError fuzz (seeded)', () => {
     expect(isAwsServiceError(e)).toBe(true);
     expect(e.code).toMatch(/^[A-Za-z0-9._-]{1,128}$/);
     expect(e.message.length).toBeLessThan(3000);
-    expect(e.message).not.toContain(SIG);
+    expect(`${e.message} ${inspect(e, { depth: 6 })} ${JSON.stringify(e)}`).not.toContain(SIG);
   };
 
   it('never throws on random bytes', () => {

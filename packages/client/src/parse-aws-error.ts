@@ -1,8 +1,9 @@
 import { STATUS_CODES } from 'node:http';
 import { AwsServiceError } from './aws-service-error.js';
+import { ClientError } from './errors.js';
 import { classifyError } from './error-classification.js';
 import { parseXml, type XmlObject, type XmlValue } from './parse-xml.js';
-import { redact, safeExcerpt } from './redact.js';
+import { redact, redactSignatures, safeExcerpt } from './redact.js';
 
 /** A non-2xx response as {@link parseAwsError} needs it. */
 export interface ErrorResponse {
@@ -57,10 +58,13 @@ export function sanitizeErrorCode(raw: string): string {
   return code;
 }
 
+const fieldName = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+
 function collectDetails(from: Record<string, unknown>, into: Record<string, string>): void {
   for (const [k, v] of Object.entries(from)) {
     const s = str(v);
-    if (s === undefined || reservedField.has(k) || sensitiveField.test(k)) continue;
+    if (s === undefined || reservedField.has(k) || sensitiveField.test(k) || !fieldName.test(k) || redact(k) !== k) continue;
+    if (Object.keys(into).length >= 32) break;
     into[k] = redact(s).slice(0, 1024);
   }
 }
@@ -117,14 +121,15 @@ function extract(text: string, contentType: string): Extracted {
       const found = fromXml(parseXml(trimmed));
       if (found) return found;
     } catch (e) {
-      cause = e;
+      cause = e; // parseXml's messages are already redacted
     }
   } else if (trimmed.startsWith('{')) {
     try {
       const found = fromJson(JSON.parse(trimmed));
       if (found) return found;
     } catch (e) {
-      cause = e;
+      // JSON.parse quotes part of the input in its message: keep only a redacted copy, without the original error.
+      cause = new ClientError('CLIENT_RESPONSE', `Error body is not valid JSON: ${redact(String((e as Error).message)).slice(0, 200)}`);
     }
   }
   const what = contentType === '' ? 'an unexpected body' : `an unexpected ${contentType.split(';')[0]?.trim()} body`;
@@ -188,8 +193,9 @@ export function parseAwsError(res: ErrorResponse, ctx: ParseAwsErrorContext = {}
   // A code must look like one (and must not be something a redaction would hide, such as an echoed signature).
   const code = /^[A-Za-z0-9._-]{1,128}$/.test(sanitized) && redact(sanitized) === sanitized ? sanitized : codeFromStatus(status);
   const serviceMessage = redact((found.message ?? '').trim()).slice(0, 2048);
-  const requestId = header('x-amzn-requestid') ?? header('x-amz-request-id') ?? header('x-amzn-request-id') ?? found.requestId;
-  const hostId = header('x-amz-id-2') ?? found.hostId;
+  const id = (v: string | undefined): string | undefined => (v === undefined ? undefined : redactSignatures(v).slice(0, 256));
+  const requestId = id(header('x-amzn-requestid') ?? header('x-amz-request-id') ?? header('x-amzn-request-id') ?? found.requestId);
+  const hostId = id(header('x-amz-id-2') ?? found.hostId);
   const cls = classifyError(status, code);
   const fault = found.type === 'Receiver' ? 'server' : found.type === 'Sender' ? 'client' : status >= 500 ? 'server' : 'client';
 

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator, type X2jOptions } from 'fast-xml-parser';
 import { ClientError } from './errors.js';
+import { redact } from './redact.js';
 import { xmlEntityDecoder } from './xml-entity-decoder.js';
 
 /** Options of {@link parseXml}. */
@@ -85,12 +86,13 @@ function tidy(value: unknown): XmlValue {
 export function parseXml(text: string, opts: ParseXmlOptions = {}): XmlObject {
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (valid !== true) {
-    throw new ClientError('CLIENT_XML_PARSE', `Response is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
+    // Validator messages quote tag names from the document: redact them like any server-provided text.
+    throw new ClientError('CLIENT_XML_PARSE', `Response is not well-formed XML: ${redact(valid.err.msg).slice(0, 200)} (line ${valid.err.line}, column ${valid.err.col})`);
   }
   const parser = opts.arrays === undefined && opts.numbers !== true && opts.attributes !== true ? defaultParser : new XMLParser(parserOptions(opts));
   try {
     return tidy(parser.parse(text)) as XmlObject;
   } catch (cause) {
-    throw new ClientError('CLIENT_XML_PARSE', `Response XML could not be parsed: ${(cause as Error).message}`, { cause });
+    throw new ClientError('CLIENT_XML_PARSE', `Response XML could not be parsed: ${redact(String((cause as Error).message)).slice(0, 200)}`);
   }
 }

@@ -2,7 +2,7 @@
 // parameters and header values, and 40-character secret-key-like base64 runs.
 const keyValue =
   /\b(X-Amz-Signature|X-Amz-Security-Token|X-Amz-Credential|Signature|SignatureProvided|Authorization|Security-?Token|Session-?Token|Secret[A-Za-z]*|Password)(\s*[=:]\s*|"\s*:\s*"|>)([^&\s"'<>,;]+)/gi;
-const hex64 = /\b[0-9a-fA-F]{64}\b/g;
+const hex64 = /[0-9a-fA-F]{64,}/g;
 const longOpaque = /[A-Za-z0-9+/]{40,}={0,2}/g;
 
 /**
@@ -11,6 +11,14 @@ const longOpaque = /[A-Za-z0-9+/]{40,}={0,2}/g;
  */
 export function redact(text: string): string {
   return text.replace(keyValue, '$1$2[redacted]').replace(hex64, '[redacted]').replace(longOpaque, '[redacted]');
+}
+
+/**
+ * Replaces only 64-hex-digit runs (SigV4 signatures). For identifiers such as S3's `x-amz-id-2`, which are long
+ * base64 strings that {@link redact} would hide.
+ */
+export function redactSignatures(text: string): string {
+  return text.replace(hex64, '[redacted]');
 }
 
 /**
