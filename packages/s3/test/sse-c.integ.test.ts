@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { request } from 'undici';
 import { isAwsServiceError } from '@rawaws/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +33,19 @@ describe('SSE-C', () => {
       e = err;
     }
     expect(isAwsServiceError(e) && e.status).toBe(400);
+    let serviceError: unknown;
+    try {
+      await s3.getObject({ bucket, key: 'no-such-object', sseC: key }); // a failing request that carried the key
+    } catch (err) {
+      serviceError = err;
+    }
+    expect(isAwsServiceError(serviceError) && serviceError.status).toBe(404);
+    // the key (and its base64) never shows in messages, inspected errors or the key object itself
+    const b64 = Buffer.from(sseCKeyBytes(key)).toString('base64');
+    for (const text of [String(e), inspect(e, { depth: 5, showHidden: true }), inspect(serviceError, { depth: 5, showHidden: true }), inspect(key, { showHidden: true }), JSON.stringify(key)]) {
+      expect(text).not.toContain(b64);
+      expect(text).not.toContain(b64.slice(0, 16));
+    }
     try {
       await s3.getObject({ bucket, key: 'secret.bin', sseC: generateSseCKey() });
       e = undefined;
