@@ -37,9 +37,10 @@ export async function queryCall(
   service: string,
   action: string,
   params: { readonly [name: string]: QueryValue },
-  opts: QueryOptions,
+  queryOpts: QueryOptions,
 ): Promise<QueryResult> {
-  const pairs = serializeQuery(action, opts?.version ?? '', params, { protocol: opts?.protocol });
+  const opts: Partial<QueryOptions> = queryOpts ?? {};
+  const pairs = serializeQuery(action, opts.version ?? '', params ?? {}, { protocol: opts.protocol });
   const operation = `${service}:${action}`;
   const form = formEncode(pairs);
   const common = {

@@ -103,6 +103,30 @@ describe('createClient against a loopback server', () => {
     expect(server.seen[0]!.headers.authorization).not.toBe(server.seen[1]!.headers.authorization);
   });
 
+  it("signs with the transport's skew-corrected clock after a RequestTimeTooSkewed answer", async () => {
+    const serverAhead = 2 * 3600_000;
+    server = await startLoopback((_req, res, i) => {
+      const date = new Date(Date.now() + serverAhead).toUTCString();
+      if (i === 0) reply(res, 403, '<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the current time is too large.</Message></Error>', { date });
+      else reply(res, 200, stsOk('GetSessionToken', ''), { date });
+    });
+    client = createClient({ service: 'sts', region: 'us-east-1', endpoint: server.endpoint, credentials: creds, env: isolatedEnv(), transport: fastTransport() });
+    const r = await client.query('GetSessionToken', {}, { version: '2011-06-15' });
+    expect(r.$metadata.attempts).toBe(2);
+    const dates = server.seen.map((s) => Date.parse(String(s.headers['x-amz-date']).replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z')));
+    expect(Math.abs(dates[1]! - dates[0]! - serverAhead)).toBeLessThan(5_000);
+  });
+
+  it('a caller-supplied transport is not closed by client.close()', async () => {
+    server = await startLoopback((_req, res) => reply(res, 200, stsOk('GetCallerIdentity', '')));
+    const transport = fastTransport();
+    const c = createClient({ service: 'sts', region: 'us-east-1', endpoint: server.endpoint, credentials: creds, env: isolatedEnv(), transport });
+    await c.close();
+    const again = createClient({ service: 'sts', region: 'us-east-1', endpoint: server.endpoint, credentials: creds, env: isolatedEnv(), transport });
+    await expect(again.query('GetCallerIdentity', {}, { version: '2011-06-15' })).resolves.toBeDefined();
+    await transport.close();
+  });
+
   it('non-2xx after retries: AwsServiceError with code, request id, operation, attempts; no secret in it', async () => {
     server = await startLoopback((_req, res) =>
       reply(res, 403, '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message></Message><RequestId>tx-1</RequestId><HostId>h-1</HostId></Error>', { 'x-amz-request-id': 'tx-1' }),
