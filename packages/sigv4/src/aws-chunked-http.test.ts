@@ -7,6 +7,7 @@ import { awsChunkedEncode } from './aws-chunked-encode.js';
 import type { AwsChunkedPayload } from './aws-chunked-length.js';
 import { awsChunkedHeaders } from './aws-chunked-length.js';
 import { chunkStringToSign, trailerStringToSign } from './aws-chunked-signature.js';
+import { isSigV4Error } from './errors.js';
 import { signRequest } from './sign.js';
 import { verifyRequest } from './verify-request.js';
 
@@ -101,7 +102,7 @@ describe('aws-chunked over real HTTP (loopback)', () => {
     try {
       const { port } = server.address() as AddressInfo;
       const url = `http://127.0.0.1:${port}/bucket/streamed.bin`;
-      const size = 3 * 1024 * 1024 + 777;
+      const size = 1024 * 1024 + 777;
       const source = function* (): Generator<Uint8Array> {
         for (let sent = 0; sent < size; sent += 100_003) {
           const n = Math.min(100_003, size - sent);
@@ -131,6 +132,79 @@ describe('aws-chunked over real HTTP (loopback)', () => {
       if (hasTrailer) {
         expect(result.trailer).toBe(`x-amz-checksum-sha256:${createHash('sha256').update(Buffer.concat([...source()])).digest('base64')}`);
       }
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe('verifyRequest().createChunkedDecoder over real HTTP (loopback)', () => {
+  it('accepts an intact streaming upload and rejects one with a byte changed in transit', async () => {
+    const server = createServer((req, res) => {
+      const headers = Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      void (async () => {
+        const v = await verifyRequest({ method: req.method ?? 'PUT', url: `http://${req.headers.host}${req.url}`, headers },
+          { lookupSecret: () => credentials.secretAccessKey, region: 'us-east-1', service: 's3' });
+        if (!v.valid || v.createChunkedDecoder === undefined) return res.writeHead(403).end(v.valid ? 'NOT_STREAMING' : v.reason);
+        const decoder = v.createChunkedDecoder();
+        const hash = createHash('sha256');
+        let failure: unknown;
+        // Keep reading after a failure (no for-await: breaking out of it would destroy the socket before we answer).
+        req.on('data', (piece: Buffer) => {
+          if (failure !== undefined) return;
+          try {
+            for (const data of decoder.write(piece)) hash.update(data);
+          } catch (e) {
+            failure = e;
+          }
+        });
+        req.on('end', () => {
+          try {
+            if (failure !== undefined) throw failure;
+            const trailers = decoder.end();
+            res.writeHead(200).end(JSON.stringify({ sha256: hash.digest('hex'), trailers }));
+          } catch (e) {
+            res.writeHead(isSigV4Error(e) ? 403 : 500).end(isSigV4Error(e) ? e.code : String(e));
+          }
+        });
+        return undefined;
+      })();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const url = `http://127.0.0.1:${port}/bucket/object`;
+      const body = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 13) % 256));
+      const payload = 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER';
+      const upload = async (tamper: boolean): Promise<{ status: number; text: string }> => {
+        const headers = awsChunkedHeaders({ decodedLength: body.length, payload, trailer: { name: 'x-amz-checksum-sha256', valueLength: 44 } });
+        const seed = signRequest({ method: 'PUT', url, headers }, { credentials, region: 'us-east-1', service: 's3', payloadHash: payload });
+        let sent = 0;
+        const encoded = async function* (): AsyncGenerator<Uint8Array> {
+          for await (const piece of awsChunkedEncode([body], { payload, seed, credentials, trailer: { name: 'x-amz-checksum-sha256', checksum: sha256Checksum() } })) {
+            const copy = Buffer.from(piece);
+            // A "proxy" flips one payload byte about 100 KB in.
+            if (tamper && sent < 100_000 && sent + copy.length >= 100_000 && copy.length > 1000) copy[500] = (copy[500] as number) ^ 0xff;
+            sent += copy.length;
+            yield copy;
+          }
+        };
+        return new Promise((resolve, reject) => {
+          const req = httpRequest(url, { method: 'PUT', headers: seed.headers }, (res) => {
+            let text = '';
+            res.setEncoding('utf8').on('data', (c: string) => { text += c; }).on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+          });
+          req.on('error', reject);
+          Readable.from(encoded()).pipe(req);
+        });
+      };
+      const ok = await upload(false);
+      expect(ok.status).toBe(200);
+      expect(JSON.parse(ok.text)).toEqual({
+        sha256: createHash('sha256').update(body).digest('hex'),
+        trailers: { 'x-amz-checksum-sha256': createHash('sha256').update(body).digest('base64') },
+      });
+      expect(await upload(true)).toEqual({ status: 403, text: 'SIGV4_CHUNK_SIGNATURE_MISMATCH' });
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }

@@ -18,6 +18,8 @@ const kMarker = Symbol.for('rawaws.sigv4.error');
  * - `SIGV4_INVALID_POLICY`: POST policy input is malformed.
  * - `SIGV4_INVALID_CRYPTO`: the crypto backend is unavailable or returned a bad digest.
  * - `SIGV4_INVALID_CHUNKED_OPTIONS` / `SIGV4_CHUNKED_LENGTH_MISMATCH`: aws-chunked streaming.
+ * - `SIGV4_MALFORMED_CHUNKED_BODY` / `SIGV4_CHUNK_SIGNATURE_MISMATCH`: a received aws-chunked body is not well framed,
+ *   or a chunk / trailer signature does not match (decoding).
  * - `SIGV4_NOT_A_SIGNATURE_MISMATCH`: explain input is not a SignatureDoesNotMatch response.
  */
 export type SigV4ErrorCode =
@@ -40,6 +42,8 @@ export type SigV4ErrorCode =
   | 'SIGV4_INVALID_CRYPTO'
   | 'SIGV4_INVALID_CHUNKED_OPTIONS'
   | 'SIGV4_CHUNKED_LENGTH_MISMATCH'
+  | 'SIGV4_MALFORMED_CHUNKED_BODY'
+  | 'SIGV4_CHUNK_SIGNATURE_MISMATCH'
   | 'SIGV4_NOT_A_SIGNATURE_MISMATCH';
 
 /**

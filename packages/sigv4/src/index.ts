@@ -49,6 +49,8 @@ export type { AwsChunkedChecksum, AwsChunkedEncoder, AwsChunkedEncoderOptions, A
 export { awsChunkedEncodedLength, awsChunkedHeaders, AWS_CHUNKED_DEFAULT_CHUNK_SIZE, AWS_CHUNKED_MIN_CHUNK_SIZE } from './aws-chunked-length.js';
 export type { AwsChunkedHeadersOptions, AwsChunkedLengthOptions, AwsChunkedPayload, AwsChunkedTrailerShape } from './aws-chunked-length.js';
 export { chunkStringToSign, trailerStringToSign } from './aws-chunked-signature.js';
+export { awsChunkedDecode, createAwsChunkedDecoder } from './aws-chunked-decoder.js';
+export type { AwsChunkedDecoder, AwsChunkedDecoderOptions } from './aws-chunked-decoder.js';
 
 // Verification of received requests (H2)
 export { verifyRequest } from './verify-request.js';

@@ -1,5 +1,7 @@
 import { amzDate as formatAmzDate } from './amz-date.js';
 import { canonicalRequest } from './canonical-request.js';
+import { createAwsChunkedDecoder, type AwsChunkedDecoder } from './aws-chunked-decoder.js';
+import type { AwsChunkedPayload } from './aws-chunked-length.js';
 import { hmacHex, nodeCrypto, sha256Hex } from './crypto.js';
 import { isSigV4Error, SigV4Error } from './errors.js';
 import { redactCanonicalRequest } from './explain-redact.js';
@@ -71,6 +73,11 @@ export interface VerifySuccess {
   readonly expiresAt?: Date;
   /** The payload hash that was signed (hex, `UNSIGNED-PAYLOAD` or a `STREAMING-…` value). */
   readonly payloadHash: string;
+  /**
+   * For `STREAMING-…` payloads: a decoder for the `aws-chunked` body that continues the verified signature chain
+   * (checks every chunk and the trailer). The seed signature and signing key stay inside the closure.
+   */
+  readonly createChunkedDecoder?: (opts?: { maxChunkSize?: number }) => AwsChunkedDecoder;
 }
 
 /** A failed verification; `detail` never contains a secret or the expected signature. */
@@ -244,14 +251,25 @@ export async function verifyRequest(request: VerifiableRequest, opts: VerifyOpti
   }
   const scope = `${fields.dateStamp}/${fields.region}/${fields.service}/aws4_request`;
   const sts = stringToSign('AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(crypto, canonical));
-  const expected = hmacHex(crypto, signingKey(crypto, secret, fields.dateStamp, fields.region, fields.service), sts);
+  const key = signingKey(crypto, secret, fields.dateStamp, fields.region, fields.service);
+  const expected = hmacHex(crypto, key, sts);
   if (!timingSafeEqualString(expected, fields.signature)) {
     return fail('SIGNATURE_MISMATCH', 'the signature does not match the canonical request computed from this request', {
       accessKeyId, canonicalRequest: redactCanonicalRequest(canonical), stringToSign: sts,
     });
   }
+  const streaming = payloadHash === 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD' || payloadHash === 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER'
+    || payloadHash === 'STREAMING-UNSIGNED-PAYLOAD-TRAILER';
+  const decodedLength = Number(headers.get('x-amz-decoded-content-length') ?? Number.NaN);
+  const seed = { signature: fields.signature, amzDate, credentialScope: scope };
   return {
     valid: true, accessKeyId, kind: fields.kind, region: fields.region, service: fields.service,
     signedHeaders: fields.signedHeaders, date, payloadHash, ...(expiresAt !== undefined ? { expiresAt } : {}),
+    ...(streaming ? {
+      createChunkedDecoder: (o: { maxChunkSize?: number } = {}) => createAwsChunkedDecoder({
+        payload: payloadHash as AwsChunkedPayload, seed, signingKey: key, crypto,
+        ...(Number.isSafeInteger(decodedLength) ? { decodedLength } : {}), ...(o.maxChunkSize !== undefined ? { maxChunkSize: o.maxChunkSize } : {}),
+      }),
+    } : {}),
   };
 }
