@@ -22,6 +22,10 @@ import { timingSafeEqualString } from './verify-timing-safe-equal.js';
 export interface VerifiableRequest {
   readonly method: string;
   readonly url: string | URL;
+  /**
+   * Received headers, any case. Repeated headers as arrays (with Node's `http`, pass `req.headersDistinct`:
+   * `req.headers` joins repeats with ", " where SigV4 joins them with ",").
+   */
   readonly headers?: Readonly<Record<string, HeaderValue | undefined>> | undefined;
   /** The body, when the payload hash must be checked against it (or computed, without `x-amz-content-sha256`). */
   readonly body?: string | Uint8Array | undefined;
