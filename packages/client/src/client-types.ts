@@ -4,7 +4,7 @@ import type { Credentials } from '@rawaws/sigv4';
 import type { QueryParams } from './build-url.js';
 import type { EndpointSource } from './resolve-endpoint.js';
 import type { RegionSource } from './resolve-region.js';
-import type { ParseXmlOptions, XmlObject, XmlValue } from './parse-xml.js';
+import type { ParseXmlOptions, XmlObject } from './parse-xml.js';
 import type { QueryValue } from './query-serialize.js';
 
 /** Options of {@link createClient}. */
@@ -142,7 +142,7 @@ export interface RestResult {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   /** Parsed XML or JSON; `undefined` for an empty body. */
-  readonly body: XmlValue | undefined | unknown;
+  readonly body: unknown;
   readonly $metadata: ResponseMetadata;
 }
 

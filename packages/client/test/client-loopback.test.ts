@@ -157,6 +157,23 @@ describe('createClient against a loopback server', () => {
     expect(server.seen[0]!.headers['x-amz-content-sha256']).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
 
+  it('without a credentials option: the default chain of @rawaws/credentials (env keys here)', async () => {
+    server = await startLoopback((_req, res) => reply(res, 200, stsOk('GetCallerIdentity', '')));
+    client = createClient({ service: 'sts', region: 'us-east-1', endpoint: server.endpoint, env: isolatedEnv({ AWS_ACCESS_KEY_ID: 'AKIDFROMENV', AWS_SECRET_ACCESS_KEY: creds.secretAccessKey, AWS_SESSION_TOKEN: 'SESSIONFROMENV' }) });
+    await client.query('GetCallerIdentity', {}, { version: '2011-06-15' });
+    expect(server.seen[0]!.headers.authorization).toContain('Credential=AKIDFROMENV/');
+    expect(server.seen[0]!.headers['x-amz-security-token']).toBe('SESSIONFROMENV');
+  });
+
+  it('without credentials anywhere: CLIENT_CREDENTIALS explaining the chain, before any request', async () => {
+    server = await startLoopback((_req, res) => reply(res, 200, ''));
+    client = createClient({ service: 'sts', region: 'us-east-1', endpoint: server.endpoint, env: isolatedEnv() });
+    const err = await client.query('GetCallerIdentity', {}, { version: '2011-06-15' }).catch((e: unknown) => e);
+    expect(isClientError(err) && err.code).toBe('CLIENT_CREDENTIALS');
+    expect((err as Error).message).toMatch(/CREDENTIALS_NOT_FOUND/);
+    expect(server.seen).toHaveLength(0);
+  });
+
   it('null credentials send unsigned requests', async () => {
     server = await startLoopback((_req, res) => reply(res, 200, stsOk('AssumeRoleWithWebIdentity', '<X>1</X>')));
     client = createClient({ service: 'sts', region: 'us-east-1', endpoint: server.endpoint, credentials: null, env: isolatedEnv() });
