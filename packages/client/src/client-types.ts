@@ -29,7 +29,10 @@ export interface ClientOptions {
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** SigV4 signing name when it differs from `service` (e.g. `execute-api`). @default service */
   readonly signingName?: string | undefined;
-  /** SDK service id used for `AWS_ENDPOINT_URL_<ID>` and `[services]` keys (e.g. `Elastic Load Balancing v2`). @default service */
+  /**
+   * SDK service id used for `AWS_ENDPOINT_URL_<ID>` and `[services]` keys (e.g. `Elastic Load Balancing v2`).
+   * @default a few known ids (`monitoring` → `CloudWatch`, `secretsmanager` → `Secrets Manager`...), else service
+   */
   readonly serviceId?: string | undefined;
   /** @default `AWS_USE_FIPS_ENDPOINT`, the profile's `use_fips_endpoint`, else false */
   readonly useFipsEndpoint?: boolean | undefined;

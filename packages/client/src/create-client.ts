@@ -11,6 +11,7 @@ import { queryCall } from './query-call.js';
 import { resolveEndpoint } from './resolve-endpoint.js';
 import { resolveRegion } from './resolve-region.js';
 import { restCall } from './rest-call.js';
+import { defaultServiceId } from './service-id.js';
 import { payloadHashFor, signingPrepare } from './signer.js';
 
 const serviceName = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -64,7 +65,7 @@ export function createClient(opts: ClientOptions): AwsClient {
       const region = resolveRegion({ region: opts.region, env, profileRegion: file.profile.region, profile: profileName });
       const ep = resolveEndpoint({
         service: opts.service,
-        serviceId: opts.serviceId,
+        serviceId: opts.serviceId ?? defaultServiceId(opts.service),
         region: region.region,
         regionFips: region.fips,
         endpoint: opts.endpoint,

@@ -53,6 +53,14 @@ describe('region and endpoint from the shared config file', () => {
     await Promise.all([sts.close(), iam.close(), elb.close()]);
   });
 
+  it('known service ids differ from the endpoint prefix: monitoring reads AWS_ENDPOINT_URL_CLOUDWATCH', async () => {
+    const cw = createClient({ service: 'monitoring', region: 'eu-west-1', credentials: creds, env: env({ AWS_ENDPOINT_URL_CLOUDWATCH: 'http://127.0.0.1:4010', AWS_ENDPOINT_URL_MONITORING: 'http://127.0.0.1:4011' }) });
+    expect(await cw.resolveConfig()).toMatchObject({ endpointSource: 'env:AWS_ENDPOINT_URL_CLOUDWATCH', endpoint: new URL('http://127.0.0.1:4010') });
+    const sm = createClient({ service: 'secretsmanager', region: 'eu-west-1', credentials: creds, env: env({ AWS_ENDPOINT_URL_SECRETS_MANAGER: 'http://127.0.0.1:4012' }) });
+    expect((await sm.resolveConfig()).endpoint.port).toBe('4012');
+    await Promise.all([cw.close(), sm.close()]);
+  });
+
   it('env beats the file; the default profile applies without AWS_PROFILE', async () => {
     const c = createClient({ service: 'sts', profile: 'dev', credentials: creds, env: env({ AWS_REGION: 'ca-central-1', AWS_ENDPOINT_URL: 'http://127.0.0.1:4009' }) });
     expect(await c.resolveConfig()).toMatchObject({ region: 'ca-central-1', endpointSource: 'env:AWS_ENDPOINT_URL' });
