@@ -15,15 +15,24 @@ describe('memoize', () => {
     expect(src).toHaveBeenCalledTimes(1);
   });
 
-  it('refreshes inside the 5-minute window, not before', async () => {
+  it('refreshes in the background inside the 5-minute window, and waits inside the 1-minute stale window', async () => {
     let now = 0;
     let n = 0;
-    const p = memoize(async () => issue(++n, now + 3600_000), { now: () => now });
+    const src = vi.fn(async () => issue(++n, now + 3600_000));
+    const p = memoize(src, { now: () => now });
     expect((await p()).accessKeyId).toBe('AKID1');
     now = 3600_000 - 300_001;
     expect((await p()).accessKeyId).toBe('AKID1');
+    expect(src).toHaveBeenCalledTimes(1);
+    // refresh window: the caller gets the cached credentials at once, one refresh runs behind it
     now = 3600_000 - 299_999;
+    expect((await p()).accessKeyId).toBe('AKID1');
+    await Promise.resolve();
+    expect(src).toHaveBeenCalledTimes(2);
     expect((await p()).accessKeyId).toBe('AKID2');
+    // stale window of the new credentials: the caller waits for the refresh
+    now += 3600_000 - 59_000;
+    expect((await p()).accessKeyId).toBe('AKID3');
   });
 
   it('1000 concurrent callers during a refresh cause exactly one fetch', async () => {
@@ -64,6 +73,8 @@ describe('memoize', () => {
     const first = await p();
     fail = true;
     now = 1000_000 - 1000;
+    expect(await p()).toBe(first);
+    now = 1000_000 - 200_000;
     expect(await p()).toBe(first);
     now = 1000_000;
     await expect(p()).rejects.toMatchObject({ code: 'CREDENTIALS_NETWORK' });

@@ -252,18 +252,36 @@ describe('static stability', () => {
 describe('1000 concurrent callers across an expiry boundary', () => {
   it('cause exactly one IMDS credentials fetch', async () => {
     let now = Date.now();
-    const p = memoize(
-      fromImds({ env: home.env({ AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.endpoint }), logger: recordingLogger(), now: () => now }),
-      { now: () => now },
-    );
+    const logger = recordingLogger();
+    const p = memoize(fromImds({ env: home.env({ AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.endpoint }), logger, now: () => now }), { now: () => now });
     const first = await p();
     imds.resetStats();
-    // Move the clock past the refresh window of the first credentials; the emulator issues new ones.
-    imds.setCredentials({});
-    now = first.expiration!.getTime() - 60_000;
+    // Move the clock past the expiry of the first credentials; the emulator now serves new ones.
+    now = first.expiration!.getTime() + 1000;
+    imds.setCredentials({ expiration: new Date(now + 3600_000) });
     const all = await Promise.all(Array.from({ length: 1000 }, () => p()));
     expect(imds.stats().credentialRequests).toBe(1);
     expect(new Set(all.map((c) => c.accessKeyId))).toEqual(new Set([imds.currentCredentials().accessKeyId]));
     expect(all[0]!.accessKeyId).not.toBe(first.accessKeyId);
+    expect(logger.warnings).toEqual([]);
+  });
+
+  it('inside the refresh window nobody waits, and still exactly one fetch happens', async () => {
+    let now = Date.now();
+    const p = memoize(fromImds({ env: home.env({ AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.endpoint }), logger: recordingLogger(), now: () => now }), { now: () => now });
+    const first = await p();
+    imds.resetStats();
+    now = first.expiration!.getTime() - 120_000;
+    imds.setCredentials({ expiration: new Date(now + 3600_000) });
+    const all = await Promise.all(Array.from({ length: 1000 }, () => p()));
+    expect(new Set(all.map((c) => c.accessKeyId))).toEqual(new Set([first.accessKeyId]));
+    // Poll (bounded) until the background refresh has landed; polling calls join it instead of starting another.
+    let latest = first.accessKeyId;
+    for (let i = 0; i < 300 && latest === first.accessKeyId; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      latest = (await p()).accessKeyId;
+    }
+    expect(latest).toBe(imds.currentCredentials().accessKeyId);
+    expect(imds.stats().credentialRequests).toBe(1);
   });
 });
