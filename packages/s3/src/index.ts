@@ -54,7 +54,7 @@ export type { ObjectMetadata } from './object-metadata.js';
 
 // Operation input/output types
 export type { CreateBucketInput } from './bucket-operations.js';
-export type { PutObjectInput, PutObjectOutput, ObjectReadInput, GetObjectOutput } from './object-operations.js';
+export type { PutObjectInput, PutObjectOutput, ObjectReadInput, GetObjectOutput, PayloadSigning } from './object-operations.js';
 export type { ObjectWriteOptions } from './write-headers.js';
 export type { PutBody, FileBody } from './put-body.js';
 export type { CopyObjectInput } from './copy-object.js';

@@ -10,7 +10,15 @@ import { verifyChecksum } from './verify-checksum.js';
 import { writeHeaders, type ObjectWriteOptions } from './write-headers.js';
 import { createReadStream } from 'node:fs';
 import { awsChunkedHeaders } from '@rawaws/sigv4';
-import { STREAMING_PAYLOAD } from './aws-chunked-transport.js';
+import { STREAMING_PAYLOAD, STREAMING_PAYLOAD_TRAILER } from './aws-chunked-transport.js';
+import { trailerShape } from './trailing-checksum.js';
+
+/**
+ * How a file/stream body is signed: `'unsigned'` (`UNSIGNED-PAYLOAD`), `'streaming'` (signed aws-chunked) or
+ * `'streaming-trailer'` (signed aws-chunked with the `checksumAlgorithm` value in a signed trailer — a capability
+ * flag: AWS accepts it, Ceph RGW 16 does not).
+ */
+export type PayloadSigning = 'unsigned' | 'streaming' | 'streaming-trailer';
 
 /** Input of `putObject`. */
 export interface PutObjectInput extends ObjectWriteOptions {
@@ -20,7 +28,7 @@ export interface PutObjectInput extends ObjectWriteOptions {
   /** Size of a stream body; without it a stream goes through a multipart `upload()`. */
   readonly contentLength?: number | undefined;
   /** Signing of a file/stream body: see `S3ClientOptions.payloadSigning`. @default the client's setting */
-  readonly payloadSigning?: 'unsigned' | 'streaming' | undefined;
+  readonly payloadSigning?: PayloadSigning | undefined;
   /** Send `Content-MD5` (S3 rejects a corrupted body with BadDigest). @default false */
   readonly contentMd5?: boolean | undefined;
   readonly signal?: AbortSignal | undefined;
@@ -58,14 +66,28 @@ export async function putResolved(ctx: S3Context, input: PutObjectInput, resolve
   const headers = writeHeaders(input);
   headers['content-length'] = String(size);
   let checksum: string | undefined;
-  if (input.checksumAlgorithm !== undefined && body.kind !== 'stream') {
+  const trailing = body.kind !== 'bytes' && (input.payloadSigning ?? ctx.options.payloadSigning) === 'streaming-trailer';
+  if (input.checksumAlgorithm !== undefined && body.kind !== 'stream' && !trailing) {
     checksum = body.kind === 'bytes' ? await computeChecksum(input.checksumAlgorithm, body.bytes) : await fileChecksum(body.path, input.checksumAlgorithm);
     headers[checksumHeaderName(input.checksumAlgorithm)] = checksum;
   }
   if (input.contentMd5 === true && body.kind === 'bytes') headers['content-md5'] = contentMd5(body.bytes);
-  const streaming = body.kind !== 'bytes' && (input.payloadSigning ?? ctx.options.payloadSigning) === 'streaming';
-  if (streaming) Object.assign(headers, awsChunkedHeaders({ decodedLength: size, payload: STREAMING_PAYLOAD }));
-  const unsignedOrStreaming = streaming ? STREAMING_PAYLOAD : 'UNSIGNED-PAYLOAD';
+  const signing = body.kind === 'bytes' ? 'unsigned' : (input.payloadSigning ?? ctx.options.payloadSigning ?? 'unsigned');
+  let unsignedOrStreaming = 'UNSIGNED-PAYLOAD';
+  if (signing === 'streaming') {
+    Object.assign(headers, awsChunkedHeaders({ decodedLength: size, payload: STREAMING_PAYLOAD }));
+    unsignedOrStreaming = STREAMING_PAYLOAD;
+  } else if (signing === 'streaming-trailer') {
+    if (input.checksumAlgorithm === undefined) {
+      throw new S3Error('S3_INVALID_ARGUMENT', `PutObject ${input.key}: payloadSigning 'streaming-trailer' needs a checksumAlgorithm for the trailer.`, {
+        value: signing,
+      });
+    }
+    const trailer = trailerShape(input.checksumAlgorithm);
+    delete headers['x-amz-sdk-checksum-algorithm'];
+    Object.assign(headers, awsChunkedHeaders({ decodedLength: size, payload: STREAMING_PAYLOAD_TRAILER, trailer }));
+    unsignedOrStreaming = STREAMING_PAYLOAD_TRAILER;
+  }
   const res = await ctx.send({
     operation: 'PutObject',
     method: 'PUT',

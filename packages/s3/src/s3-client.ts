@@ -1,3 +1,4 @@
+import type { PayloadSigning } from './object-operations.js';
 import { defaultCredentials, type Provider } from '@rawaws/credentials';
 import type { Transport } from '@rawaws/http';
 import type { Credentials } from '@rawaws/sigv4';
@@ -54,7 +55,7 @@ export interface S3ClientOptions {
    * signed, for integrity over plain HTTP). Bytes and strings are always signed in full. Per-call override: `payloadSigning`.
    * @default 'unsigned'
    */
-  readonly payloadSigning?: 'unsigned' | 'streaming' | undefined;
+  readonly payloadSigning?: PayloadSigning | undefined;
   /** Transport to use (its connect-address setting then applies instead of `connectAddress`). @default a new one */
   readonly transport?: Transport | undefined;
   readonly useFipsEndpoint?: boolean | undefined;

@@ -1,3 +1,4 @@
+import type { PayloadSigning } from './object-operations.js';
 import { createClient, parseAwsError, parseXml, type AwsClient, type ClientOptions } from '@rawaws/client';
 import { createTransport, type Transport, type TransportRequest, type TransportResponse } from '@rawaws/http';
 import { resolveAddress, type AddressingOptions, type S3Address, type S3Query } from './address.js';
@@ -49,7 +50,7 @@ export interface S3ContextOptions {
   /** The provider the client signs with (also signs aws-chunked bodies and presigned URLs). */
   readonly credentials: () => Promise<Credentials>;
   /** How file and stream bodies of known length are signed. @default 'unsigned' */
-  readonly payloadSigning?: 'unsigned' | 'streaming' | undefined;
+  readonly payloadSigning?: PayloadSigning | undefined;
   readonly forcePathStyle?: boolean | undefined;
   readonly connectAddress?: string | undefined;
   readonly allowInsecureSseC?: boolean | undefined;

@@ -1,3 +1,4 @@
+import type { PayloadSigning } from './object-operations.js';
 import type { CompletedPart } from './complete-multipart-xml.js';
 import { S3Error } from './errors.js';
 import { abortMultipartUpload, completeMultipartUpload, createMultipartUpload, listParts, uploadPart } from './multipart-operations.js';
@@ -43,7 +44,7 @@ export interface UploadInput extends ObjectWriteOptions {
   /** Objects up to this size go in one PUT. @default partSize */
   readonly multipartThreshold?: number | undefined;
   /** Signing of a single-PUT file/stream body (parts are always signed in full). @default the client's setting */
-  readonly payloadSigning?: 'unsigned' | 'streaming' | undefined;
+  readonly payloadSigning?: PayloadSigning | undefined;
   /** Continue this saved upload: parts already listed by ListParts are skipped. */
   readonly resume?: UploadState | undefined;
   /** Called with the state after CreateMultipartUpload and after every part (save it to resume later). */

@@ -122,6 +122,36 @@ describe('download checksum verification', () => {
     expect(text).toMatch(/\r\n0;chunk-signature=[0-9a-f]{64}\r\n\r\n$/);
   });
 
+  it("payloadSigning 'streaming-trailer' sends the checksum in a signed trailer (capability flag)", async () => {
+    let received = Buffer.alloc(0);
+    const { client, requests } = await serve((req, res) => {
+      const parts: Buffer[] = [];
+      req.on('data', (c: Buffer) => parts.push(c));
+      req.on('end', () => {
+        received = Buffer.concat(parts);
+        res.writeHead(200, { etag: '"e"' });
+        res.end();
+      });
+    });
+    const payload = Buffer.alloc(1000, 0x62);
+    const { Readable } = await import('node:stream');
+    await client.putObject({
+      bucket: 'bkt', key: 'k', body: Readable.from([payload]), contentLength: payload.length,
+      payloadSigning: 'streaming-trailer', checksumAlgorithm: 'CRC32C',
+    });
+    const h = requests[0]?.headers ?? {};
+    expect(h['x-amz-content-sha256']).toBe('STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER');
+    expect(h['x-amz-trailer']).toBe('x-amz-checksum-crc32c');
+    expect(h['x-amz-checksum-crc32c']).toBeUndefined();
+    expect(Number(h['content-length'])).toBe(received.length);
+    const crc = await computeChecksum('CRC32C', payload);
+    expect(received.toString('latin1')).toMatch(
+      new RegExp(`\\r\\n0;chunk-signature=[0-9a-f]{64}\\r\\nx-amz-checksum-crc32c:${crc.replace(/[+/=]/g, '\\$&')}\\r\\nx-amz-trailer-signature:[0-9a-f]{64}\\r\\n\\r\\n$`),
+    );
+    await expect(client.putObject({ bucket: 'bkt', key: 'k', body: Readable.from([payload]), contentLength: 1000, payloadSigning: 'streaming-trailer' }))
+      .rejects.toMatchObject({ code: 'S3_INVALID_ARGUMENT' });
+  });
+
   it('sends the checksum header on upload', async () => {
     const { client, requests } = await serve((req, res) => {
       req.resume();
