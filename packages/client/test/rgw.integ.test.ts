@@ -150,6 +150,26 @@ describe('IAM (Query protocol) on RGW', () => {
   });
 });
 
+describe('SNS (Query protocol, maps) on RGW', () => {
+  it('CreateTopic with Attributes as a Map (entry.N.key/value), GetTopicAttributes, ListTopics, DeleteTopic', async () => {
+    const sns = client('sns', target.endpoint);
+    const v = { version: '2010-03-31' };
+    const opaque = "hello world+&=%é'()*";
+    const created = await sns.query('CreateTopic', { Name: `rawaws-${run}`, Attributes: new Map([['push-endpoint', 'http://127.0.0.1:9/x'], ['OpaqueData', opaque]]) }, v);
+    const arn = created.TopicArn as string;
+    expect(arn).toMatch(new RegExp(`^arn:aws:sns:.*:rawaws-${run}$`));
+    const attrs = await sns.query('GetTopicAttributes', { TopicArn: arn }, { ...v, arrays: ['entry'] });
+    const map = new Map((attrs.Attributes as { entry: { key: string; value: string }[] }).entry.map((e) => [e.key, e.value]));
+    expect(map.get('OpaqueData')).toBe(opaque);
+    expect(map.get('TopicArn')).toBe(arn);
+    const topics = await sns.query('ListTopics', {}, { ...v, arrays: ['member'] });
+    expect((topics.Topics as { member: { TopicArn: string }[] }).member.map((t) => t.TopicArn)).toContain(arn);
+    await sns.query('DeleteTopic', { TopicArn: arn }, v);
+    const after = await sns.query('ListTopics', {}, { ...v, arrays: ['member'] });
+    expect(JSON.stringify(after)).not.toContain(arn);
+  });
+});
+
 describe('S3 (REST-XML) on RGW', () => {
   it('CreateBucket, ListBuckets, DeleteBucket; NoSuchBucket as a typed error with request and host ids', async () => {
     const s3 = client('s3', target.endpoint);
