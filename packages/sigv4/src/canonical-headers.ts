@@ -79,7 +79,8 @@ function unfold(name: string, value: string): string {
 
 // SigV4 "trimall": only SP and HTAB count as whitespace (not NBSP or other Unicode spaces that String#trim removes).
 const EDGE_WS = /^[ \t]+|[ \t]+$/g;
-const trimAll = (value: string): string => value.replace(EDGE_WS, '').replace(WS_RUN, ' ');
+const NEEDS_TRIM = /\t| {2}|^ | $/;
+const trimAll = (value: string): string => (NEEDS_TRIM.test(value) ? value.replace(EDGE_WS, '').replace(WS_RUN, ' ') : value);
 
 /**
  * Check every header name and value without building anything, so callers can fail before expensive work
@@ -104,36 +105,45 @@ export function assertHeaders(headers: Readonly<Record<string, HeaderValue>>): v
  * canonicalHeaders({ Host: 'h', 'My-Header': ['  a   b ', 'c'] }).canonicalHeaders; // 'host:h\nmy-header:a b,c\n'
  */
 export function canonicalHeaders(headers: Readonly<Record<string, HeaderValue>>, opts: CanonicalHeadersOptions = {}): CanonicalHeadersResult {
-  const raw = new Map<string, string[]>();
+  // Values by lower-case name: a string for the usual single value, an array only for repeats.
+  const raw: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+  const names: string[] = [];
   for (const name of Object.keys(headers)) {
     const value = headers[name];
     if (value === undefined) continue;
     assertHeaderName(name);
     const lower = name.toLowerCase();
-    let list = raw.get(lower);
-    if (list === undefined) raw.set(lower, (list = []));
+    const prev = raw[lower];
+    if (prev === undefined) names.push(lower);
+    if (typeof value === 'string' && prev === undefined) {
+      raw[lower] = unfold(name, value);
+      continue;
+    }
+    const list = prev === undefined ? [] : typeof prev === 'string' ? [prev] : prev;
     if (typeof value === 'string') list.push(unfold(name, value));
     else for (const v of value) list.push(unfold(name, String(v)));
+    raw[lower] = list;
   }
 
   const explicit = opts.signedHeaders === undefined ? undefined : new Set(opts.signedHeaders.map((h) => h.toLowerCase()));
   const unsigned = opts.unsignedHeaders === undefined ? undefined : new Set(opts.unsignedHeaders.map((h) => h.toLowerCase()));
   const out: Record<string, string> = {};
   const signed: string[] = [];
-  const canonical = new Map<string, string>();
-  for (const [name, values] of raw) {
-    out[name] = values.length === 1 ? (values[0] as string) : values.map((v) => v.replace(EDGE_WS, '')).join(',');
+  for (const name of names) {
+    const values = raw[name] as string | string[];
+    out[name] = typeof values === 'string' ? values : values.map((v) => v.replace(EDGE_WS, '')).join(',');
     const sign =
       explicit !== undefined
         ? explicit.has(name)
         : ALWAYS_SIGNED.has(name) ||
           !(UNSIGNABLE_HEADERS.has(name) || name.startsWith('proxy-') || name.startsWith('sec-') || unsigned?.has(name) === true);
-    if (!sign) continue;
-    signed.push(name);
-    canonical.set(name, values.length === 1 ? trimAll(values[0] as string) : values.map(trimAll).join(','));
+    if (sign) signed.push(name);
   }
   signed.sort();
   let lines = '';
-  for (const name of signed) lines += `${name}:${canonical.get(name) as string}\n`;
+  for (const name of signed) {
+    const values = raw[name] as string | string[];
+    lines += `${name}:${typeof values === 'string' ? trimAll(values) : values.map(trimAll).join(',')}\n`;
+  }
   return { canonicalHeaders: lines, signedHeaders: signed.join(';'), headers: out };
 }

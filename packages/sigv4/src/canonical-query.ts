@@ -44,10 +44,13 @@ const byKeyThenValue = (a: CanonicalPair, b: CanonicalPair): number =>
  * canonicalQueryString([['b', '2'], ['a', '']]); // 'a=&b=2'
  */
 export function canonicalQueryString(pairs: readonly CanonicalPair[]): string {
-  if (pairs.length === 0) return '';
-  if (pairs.length === 1) return `${pairs[0]![0]}=${pairs[0]![1]}`;
-  return [...pairs]
-    .sort(byKeyThenValue)
-    .map(([k, v]) => `${k}=${v}`)
-    .join('&');
+  let inOrder = true;
+  for (let i = 1; i < pairs.length && inOrder; i++) inOrder = byKeyThenValue(pairs[i - 1] as CanonicalPair, pairs[i] as CanonicalPair) <= 0;
+  const sorted = inOrder ? pairs : pairs.slice().sort(byKeyThenValue);
+  let out = '';
+  for (let i = 0; i < sorted.length; i++) {
+    const [k, v] = sorted[i] as CanonicalPair;
+    out += i === 0 ? `${k}=${v}` : `&${k}=${v}`;
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import { canonicalHeaders } from './canonical-headers.js';
 import { assembleCanonicalRequest, assertMethod } from './canonical-request.js';
-import { canonicalQueryPairs, canonicalQueryString, encodeQueryPairs } from './canonical-query.js';
+import { canonicalQueryPairs, canonicalQueryString, type CanonicalPair } from './canonical-query.js';
 import { canonicalUri } from './canonical-uri.js';
 import { hmacHex, nodeCrypto, sha256Hex, toHex } from './crypto.js';
 import { SigV4Error } from './errors.js';
@@ -10,7 +10,7 @@ import { ALGORITHM, stringToSign } from './string-to-sign.js';
 import type { HeaderValue, PresignOptions, PresignResult, SigV4AsyncCrypto, SignableRequest } from './types.js';
 import { uriEncode } from './uri-encode.js';
 import { checkBeforeHashing } from './check-before-hashing.js';
-import { hashableBody, validatePayloadHash, validateSignOptions, type ValidatedSigning } from './validate-sign-options.js';
+import { EMPTY_PAYLOAD_HASH, hashableBody, isEmptyBody, validatePayloadHash, validateSignOptions, type ValidatedSigning } from './validate-sign-options.js';
 
 /** Longest presigned URL lifetime SigV4 allows: 7 days. */
 export const MAX_PRESIGN_EXPIRY = 604_800;
@@ -94,17 +94,18 @@ function canonicalFor(req: SignableRequest, plan: PresignPlan, payloadHash: stri
   let hasHost = false;
   for (const name of Object.keys(plan.headers)) if (name.toLowerCase() === 'host') hasHost = true;
   const h = canonicalHeaders(hasHost ? plan.headers : { host: url.host, ...plan.headers }, { unsignedHeaders: v.unsignedHeaders });
-  const pairs = canonicalQueryPairs(url.query).filter(([k]) => !OWNED_QUERY.has(k.toLowerCase()));
-  const auth: [string, string][] = [
+  // The X-Amz-* parameters, already in canonical (sorted, encoded) order: Algorithm, Credential, Date, Expires,
+  // Security-Token, SignedHeaders.
+  const auth: CanonicalPair[] = [
     ['X-Amz-Algorithm', ALGORITHM],
-    ['X-Amz-Credential', `${v.credentials.accessKeyId}/${v.scope}`],
+    ['X-Amz-Credential', `${uriEncode(v.credentials.accessKeyId)}%2F${uriEncode(v.scope)}`],
     ['X-Amz-Date', v.amzDate],
     ['X-Amz-Expires', String(plan.expiresIn)],
-    ['X-Amz-SignedHeaders', h.signedHeaders],
   ];
-  if (v.sessionToken !== undefined && v.signSessionToken) auth.push(['X-Amz-Security-Token', v.sessionToken]);
-  pairs.push(...encodeQueryPairs(auth));
-  const query = canonicalQueryString(pairs);
+  if (v.sessionToken !== undefined && v.signSessionToken) auth.push(['X-Amz-Security-Token', uriEncode(v.sessionToken)]);
+  auth.push(['X-Amz-SignedHeaders', uriEncode(h.signedHeaders)]);
+  const own = url.query === '' ? [] : canonicalQueryPairs(url.query).filter(([k]) => !OWNED_QUERY.has(k.toLowerCase()));
+  const query = canonicalQueryString(own.length === 0 ? auth : own.concat(auth));
   const signedNames = h.signedHeaders.split(';');
   const headers: Record<string, string> = {};
   for (const name of signedNames) headers[name] = h.headers[name] as string;
@@ -149,7 +150,7 @@ function result(plan: PresignPlan, c: Canonical, sts: string, signature: string)
 export function presignUrl(req: SignableRequest, opts: PresignOptions): PresignResult {
   const plan = planPresign(req, opts);
   const crypto = opts.crypto ?? nodeCrypto;
-  const payloadHash = plan.payloadHash ?? sha256Hex(crypto, hashableBody(checkBeforeHashing(req, plan.headers)));
+  const payloadHash = plan.payloadHash ?? (isEmptyBody(req.body) ? EMPTY_PAYLOAD_HASH : sha256Hex(crypto, hashableBody(checkBeforeHashing(req, plan.headers))));
   const c = canonicalFor(req, plan, payloadHash);
   const sts = stringToSign(ALGORITHM, plan.v.amzDate, plan.v.scope, sha256Hex(crypto, c.canonicalRequest));
   const key = signingKeyFor(crypto, plan.v.credentials, plan.v.dateStamp, plan.v.region, plan.v.service);
@@ -170,7 +171,7 @@ export interface PresignAsyncOptions extends Omit<PresignOptions, 'crypto'> {
 export async function presignUrlAsync(req: SignableRequest, opts: PresignAsyncOptions): Promise<PresignResult> {
   const plan = planPresign(req, opts);
   const crypto = opts.crypto;
-  const payloadHash = plan.payloadHash ?? toHex(await crypto.sha256(hashableBody(checkBeforeHashing(req, plan.headers))));
+  const payloadHash = plan.payloadHash ?? (isEmptyBody(req.body) ? EMPTY_PAYLOAD_HASH : toHex(await crypto.sha256(hashableBody(checkBeforeHashing(req, plan.headers)))));
   const c = canonicalFor(req, plan, payloadHash);
   const sts = stringToSign(ALGORITHM, plan.v.amzDate, plan.v.scope, toHex(await crypto.sha256(c.canonicalRequest)));
   const key = await signingKeyAsync(crypto, plan.v.credentials.secretAccessKey, plan.v.dateStamp, plan.v.region, plan.v.service);

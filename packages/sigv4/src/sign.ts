@@ -5,7 +5,7 @@ import { signingKeyAsync, signingKeyFor } from './signing-key.js';
 import { ALGORITHM, stringToSign } from './string-to-sign.js';
 import type { HeaderValue, SigV4AsyncCrypto, SignableRequest, SignOptions, SignResult } from './types.js';
 import { checkBeforeHashing } from './check-before-hashing.js';
-import { hashableBody, validatePayloadHash, validateSignOptions, type ValidatedSigning } from './validate-sign-options.js';
+import { EMPTY_PAYLOAD_HASH, hashableBody, isEmptyBody, validatePayloadHash, validateSignOptions, type ValidatedSigning } from './validate-sign-options.js';
 
 const PAYLOAD_HASH_HEADER = 'x-amz-content-sha256';
 
@@ -82,7 +82,7 @@ function result(plan: HeaderPlan, c: CanonicalRequestResult, sts: string, signat
 export function signRequest(req: SignableRequest, opts: SignOptions): SignResult {
   const plan = planHeaders(req, opts);
   const crypto = opts.crypto ?? nodeCrypto;
-  const payloadHash = plan.payloadHash ?? sha256Hex(crypto, hashableBody(checkBeforeHashing(req, plan.headers)));
+  const payloadHash = plan.payloadHash ?? (isEmptyBody(req.body) ? EMPTY_PAYLOAD_HASH : sha256Hex(crypto, hashableBody(checkBeforeHashing(req, plan.headers))));
   const c = canonicalFor(req, plan, payloadHash);
   const sts = stringToSign(ALGORITHM, plan.v.amzDate, plan.v.scope, sha256Hex(crypto, c.canonicalRequest));
   const key = signingKeyFor(crypto, plan.v.credentials, plan.v.dateStamp, plan.v.region, plan.v.service);
@@ -104,7 +104,7 @@ export interface SignAsyncOptions extends Omit<SignOptions, 'crypto'> {
 export async function signRequestAsync(req: SignableRequest, opts: SignAsyncOptions): Promise<SignResult> {
   const plan = planHeaders(req, opts);
   const crypto = opts.crypto;
-  const payloadHash = plan.payloadHash ?? toHex(await crypto.sha256(hashableBody(checkBeforeHashing(req, plan.headers))));
+  const payloadHash = plan.payloadHash ?? (isEmptyBody(req.body) ? EMPTY_PAYLOAD_HASH : toHex(await crypto.sha256(hashableBody(checkBeforeHashing(req, plan.headers)))));
   const c = canonicalFor(req, plan, payloadHash);
   const sts = stringToSign(ALGORITHM, plan.v.amzDate, plan.v.scope, toHex(await crypto.sha256(c.canonicalRequest)));
   const key = await signingKeyAsync(crypto, plan.v.credentials.secretAccessKey, plan.v.dateStamp, plan.v.region, plan.v.service);

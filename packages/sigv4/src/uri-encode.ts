@@ -17,6 +17,7 @@ const escapeExtra = (c: string): string => `%${c.charCodeAt(0).toString(16).toUp
  */
 export function uriEncode(value: string): string {
   if (UNRESERVED_ONLY.test(value)) return value;
+  if (UNRESERVED_OR_SLASH.test(value)) return value.replaceAll('/', '%2F');
   let encoded: string;
   try {
     encoded = encodeURIComponent(value);

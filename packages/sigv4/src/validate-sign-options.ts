@@ -109,6 +109,13 @@ export function validatePayloadHash(payloadHash: unknown): string | undefined {
   return payloadHash;
 }
 
+/** Hex SHA-256 of the empty string: the payload hash of a request without a body. */
+export const EMPTY_PAYLOAD_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** True for an absent or zero-length body, whose hash is the constant {@link EMPTY_PAYLOAD_HASH}. */
+export const isEmptyBody = (body: unknown): boolean =>
+  body === undefined || body === null || body === '' || (body instanceof Uint8Array && body.length === 0);
+
 /** The body as hashable data, or a typed error when it cannot be hashed and no payloadHash was given. */
 export function hashableBody(body: unknown): string | Uint8Array {
   if (body === undefined || body === null) return '';
