@@ -29,6 +29,12 @@ const name = /^[A-Za-z_][A-Za-z0-9._-]*$/;
 /**
  * Escapes text for an XML element or attribute. `\r`, `\n` and `\t` become character references so they survive
  * the server's line-end normalisation (S3 keys may contain them). Characters XML 1.0 cannot represent throw.
+ *
+ * @throws ClientError `CLIENT_INVALID_PARAMS` for characters such as U+0000.
+ * @example
+ * ```ts
+ * escapeXml('a&b\r\n'); // 'a&amp;b&#13;&#10;'
+ * ```
  */
 export function escapeXml(text: string): string {
   // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these characters outright

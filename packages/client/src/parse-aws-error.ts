@@ -48,6 +48,11 @@ const first = (v: XmlValue | undefined): unknown => (Array.isArray(v) ? v[0] : v
 /**
  * `__type` and `x-amzn-errortype` may look like `aws.protocoltests#FooError:http://internal.amazon.com/...`;
  * the code is the part after the last `#` and before the first `:` (the SDKs' `sanitizeErrorCode`).
+ *
+ * @example
+ * ```ts
+ * sanitizeErrorCode('com.amazonaws.dynamodb.v20120810#ResourceNotFoundException'); // 'ResourceNotFoundException'
+ * ```
  */
 export function sanitizeErrorCode(raw: string): string {
   let code = raw.trim();

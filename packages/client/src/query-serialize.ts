@@ -30,6 +30,12 @@ export interface SerializeQueryOptions {
 /**
  * RFC 3986 encoding as the AWS SDKs do it for Query bodies: unreserved characters stay as they are, everything
  * else is percent-encoded (space is `%20`, never `+`).
+ *
+ * @throws ClientError `CLIENT_INVALID_PARAMS` for a lone UTF-16 surrogate.
+ * @example
+ * ```ts
+ * encodeRfc3986("a b*c'"); // 'a%20b%2Ac%27'
+ * ```
  */
 export function encodeRfc3986(s: string): string {
   let encoded: string;

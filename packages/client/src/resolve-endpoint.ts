@@ -39,10 +39,24 @@ export interface ResolvedEndpoint {
   readonly useDualstackEndpoint: boolean;
 }
 
-/** `AWS_ENDPOINT_URL_<SERVICE>`: the service id upper-cased with spaces as underscores (the SDKs' transformation). */
+/**
+ * `AWS_ENDPOINT_URL_<SERVICE>`: the service id upper-cased with spaces as underscores (the SDKs' transformation).
+ *
+ * @example
+ * ```ts
+ * endpointEnvName('Secrets Manager'); // 'AWS_ENDPOINT_URL_SECRETS_MANAGER'
+ * ```
+ */
 export const endpointEnvName = (serviceId: string): string => `AWS_ENDPOINT_URL_${serviceId.trim().toUpperCase().replace(/[ -]/g, '_')}`;
 
-/** The key of a service inside a `[services x]` config section: the service id lower-cased, spaces as underscores. */
+/**
+ * The key of a service inside a `[services x]` config section: the service id lower-cased, spaces as underscores.
+ *
+ * @example
+ * ```ts
+ * servicesKey('Elastic Load Balancing v2'); // 'elastic_load_balancing_v2'
+ * ```
+ */
 export const servicesKey = (serviceId: string): string => serviceId.trim().toLowerCase().replace(/[ -]/g, '_');
 
 function flag(name: string, option: boolean | undefined, envValue: string | undefined, profileValue: string | undefined): boolean | undefined {
