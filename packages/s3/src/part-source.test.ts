@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { partSource, StreamChunker } from './part-source.js';
+import { PartBufferPool, partSource, StreamChunker } from './part-source.js';
 
 async function* pieces(sizes: number[]): AsyncGenerator<Uint8Array> {
   let v = 0;
@@ -16,6 +16,21 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 }
 
 describe('part sources', () => {
+  it('the buffer pool hands back returned buffers instead of allocating', () => {
+    const pool = new PartBufferPool(16);
+    const a = pool.take(16);
+    const b = pool.take(10);
+    expect(b.length).toBe(10);
+    pool.give(a);
+    pool.give(b);
+    pool.give(new Uint8Array(8)); // not ours: ignored
+    const c = pool.take(16);
+    const d = pool.take(3);
+    expect([c.buffer, d.buffer]).toContain(a.buffer);
+    expect([c.buffer, d.buffer]).toContain(b.buffer);
+    expect(pool.take(16).buffer).not.toBe(a.buffer);
+  });
+
   it('re-chunks a stream into exact part sizes whatever the input chunking', async () => {
     const c = new StreamChunker(pieces([3, 7, 1, 0, 12, 2]));
     const sizes: number[] = [];

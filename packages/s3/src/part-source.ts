@@ -8,6 +8,29 @@ export interface PartChunk {
   readonly bytes: Uint8Array;
 }
 
+/**
+ * Reuses part-sized buffers for file parts: a worker gives its buffer back once S3 has acknowledged the part, so an
+ * upload of any size allocates `queueSize` part buffers instead of one per part (and RSS stays near the budget).
+ */
+export class PartBufferPool {
+  readonly #size: number;
+  readonly #free: Uint8Array[] = [];
+
+  constructor(size: number) {
+    this.#size = size;
+  }
+
+  /** A buffer of `length` bytes (<= part size). */
+  take(length: number): Uint8Array {
+    return (this.#free.pop() ?? new Uint8Array(this.#size)).subarray(0, length);
+  }
+
+  /** Returns a buffer from {@link take}; others are ignored. */
+  give(bytes: Uint8Array): void {
+    if (bytes.buffer.byteLength === this.#size && bytes.byteOffset === 0) this.#free.push(new Uint8Array(bytes.buffer, 0, this.#size));
+  }
+}
+
 /** Re-chunks a byte stream into exact sizes, holding at most one part plus one incoming chunk. */
 export class StreamChunker {
   readonly #it: AsyncIterator<Uint8Array>;
@@ -52,7 +75,7 @@ export class StreamChunker {
 export async function* partSource(
   body: ResolvedBody,
   partSize: number,
-  opts: { skip?: ReadonlySet<number>; chunker?: StreamChunker; firstPart?: Uint8Array } = {},
+  opts: { skip?: ReadonlySet<number>; chunker?: StreamChunker; firstPart?: Uint8Array; pool?: PartBufferPool } = {},
 ): AsyncGenerator<PartChunk> {
   const skip = opts.skip ?? new Set<number>();
   if (body.kind !== 'stream') {
@@ -61,7 +84,7 @@ export async function* partSource(
       if (skip.has(n)) continue;
       const start = (n - 1) * partSize;
       const len = Math.min(partSize, body.size - start);
-      const bytes = body.kind === 'bytes' ? body.bytes.subarray(start, start + len) : await readFileRange(body.path, start, len);
+      const bytes = body.kind === 'bytes' ? body.bytes.subarray(start, start + len) : await readFileRange(body.path, start, len, opts.pool?.take(len));
       yield { partNumber: n, bytes };
     }
     return;

@@ -60,11 +60,11 @@ export async function resolveBody(body: PutBody, contentLength?: number): Promis
   });
 }
 
-/** Reads `length` bytes of a file from `position` (for parts). */
-export async function readFileRange(path: string, position: number, length: number): Promise<Uint8Array> {
+/** Reads `length` bytes of a file from `position` (for parts), into `target` when given. */
+export async function readFileRange(path: string, position: number, length: number, target?: Uint8Array): Promise<Uint8Array> {
   const fh = await open(path, 'r');
   try {
-    const buf = Buffer.allocUnsafe(length);
+    const buf = target === undefined ? Buffer.allocUnsafe(length) : target.subarray(0, length);
     let done = 0;
     while (done < length) {
       const { bytesRead } = await fh.read(buf, done, length - done, position + done);

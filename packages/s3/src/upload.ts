@@ -4,7 +4,7 @@ import { S3Error } from './errors.js';
 import { abortMultipartUpload, completeMultipartUpload, createMultipartUpload, listParts, uploadPart } from './multipart-operations.js';
 import { planMultipart } from './multipart-plan.js';
 import { putResolved, type PutObjectOutput } from './object-operations.js';
-import { partSource, StreamChunker } from './part-source.js';
+import { PartBufferPool, partSource, StreamChunker } from './part-source.js';
 import { resolveBody, type PutBody, type ResolvedBody } from './put-body.js';
 import type { S3Context } from './s3-context.js';
 import type { ObjectWriteOptions } from './write-headers.js';
@@ -135,8 +135,10 @@ async function multipartUpload(
   const controller = new AbortController();
   const onOuterAbort = () => controller.abort(input.signal?.reason);
   input.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const pool = body.kind === 'file' ? new PartBufferPool(partSize) : undefined;
   const source = partSource(body, partSize, {
     skip: new Set(done.keys()),
+    ...(pool === undefined ? {} : { pool }),
     ...(o.chunker === undefined ? {} : { chunker: o.chunker }),
     ...(o.firstPart === undefined ? {} : { firstPart: o.firstPart }),
   });
@@ -150,6 +152,7 @@ async function multipartUpload(
         bucket, key, uploadId, partNumber, body: bytes, sseC, checksumAlgorithm: input.checksumAlgorithm, signal: controller.signal,
       });
       done.set(partNumber, part);
+      pool?.give(bytes);
       loaded += bytes.length;
       input.onState?.(state());
       o.progress(loaded, partNumber);

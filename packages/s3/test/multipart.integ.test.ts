@@ -39,6 +39,22 @@ describe('multipart upload', () => {
     expect((await s3.headObject({ bucket, key: 'big.bin' })).contentLength).toBe(data.length);
   });
 
+  it('files are uploaded part by part from disk (buffers reused) and read back byte-identical', async () => {
+    const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'rawaws-mpu-'));
+    try {
+      const data = seededBytes(23 * MiB + 5, 13);
+      await writeFile(join(dir, 'f.bin'), data);
+      const out = await s3.upload({ bucket, key: 'from-file.bin', body: { path: join(dir, 'f.bin') }, partSize: 5 * MiB, queueSize: 2 });
+      expect(out).toMatchObject({ multipart: true, partCount: 5 });
+      expect(Buffer.compare(await (await s3.getObject({ bucket, key: 'from-file.bin' })).bytes(), data)).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('streams of unknown length go multipart; short ones become one PUT', async () => {
     const data = seededBytes(11 * MiB, 5);
     const out = await s3.upload({ bucket, key: 'stream.bin', body: Readable.from(chunks(data)), partSize: 5 * MiB });
