@@ -1,10 +1,10 @@
-import { createCredentials, type RedactedCredentials } from './aws-credentials.js';
+import { createCredentials, type AwsCredentials, type RedactedCredentials } from './aws-credentials.js';
 import { CredentialsError, isNotFoundHere } from './errors.js';
 import { fromContainer, type FromContainerInit } from './from-container.js';
 import { fromEnv } from './from-env.js';
 import { fromImds, type FromImdsInit } from './from-imds.js';
 import { assumeRoleWithWebIdentity } from './from-web-identity.js';
-import type { Env, ProviderInit } from './provider.js';
+import type { Env, Provider, ProviderInit } from './provider.js';
 import { runCredentialProcess } from './run-credential-process.js';
 import { mergedProfile, type ProfileData, type SharedConfig } from './shared-config.js';
 import { stsAssumeRole, type AssumeRoleParams } from './sts-call.js';
@@ -177,7 +177,7 @@ async function assumeRole(ctx: Ctx, name: string, data: ProfileData, visited: st
 
 async function fromCredentialSource(ctx: Ctx, name: string, credentialSource: string): Promise<RedactedCredentials> {
   const base = { env: ctx.env, logger: ctx.init.logger };
-  let provider;
+  let provider: Provider<AwsCredentials>;
   if (credentialSource === 'Environment') provider = fromEnv(base);
   else if (credentialSource === 'Ec2InstanceMetadata') provider = fromImds({ ...base, ...ctx.init.imds });
   else if (credentialSource === 'EcsContainer') provider = fromContainer({ ...base, ...ctx.init.container });

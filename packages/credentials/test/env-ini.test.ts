@@ -94,6 +94,14 @@ describe('fromIni static keys and file precedence', () => {
     expect((await fromIni({ env })()).accessKeyId).toBe('TILDE');
   });
 
+  it('configFile / credentialsFile options beat the env vars', async () => {
+    const h = setup({ credentials: '[default]\naws_access_key_id = FROMENVFILE\naws_secret_access_key = s\n' });
+    const other = h.write('other-creds', '[default]\naws_access_key_id = FROMOPTION\naws_secret_access_key = s\n');
+    const cfg = h.write('other-config', '[default]\nregion = sa-east-1\n');
+    expect((await fromIni({ env: h.env(), credentialsFile: other })()).accessKeyId).toBe('FROMOPTION');
+    expect((await loadProfileSettings({ env: h.env(), configFile: cfg })).region).toBe('sa-east-1');
+  });
+
   it('defaults to ~/.aws/config and ~/.aws/credentials under HOME', async () => {
     const h = setup({});
     h.write('.aws-placeholder', '');

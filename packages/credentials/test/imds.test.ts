@@ -109,7 +109,7 @@ describe('fromImds v1 fallback rules', () => {
 
   it('falls back to v1 when the token PUT times out (hop limit), as the JS SDK does', async () => {
     imds.setHopLimitExceeded(true);
-    const creds = await provider({}, { timeoutMs: 150 })();
+    const creds = await provider({}, { timeoutMs: 300 })();
     expect(creds.accessKeyId).toBe(imds.currentCredentials().accessKeyId);
   });
 
@@ -183,11 +183,11 @@ describe('not on EC2', () => {
     const env = home.env({ AWS_EC2_METADATA_SERVICE_ENDPOINT: `http://127.0.0.1:${port}` });
     const e1 = await rejection(fromImds({ env, logger: recordingLogger() })());
     expect(e1['code']).toBe('CREDENTIALS_IMDS_UNAVAILABLE');
-    const t0 = Date.now();
     const e2 = await rejection(fromImds({ env, logger: recordingLogger() })());
     expect(e2['code']).toBe('CREDENTIALS_IMDS_UNAVAILABLE');
+    // answered from the cached verdict (a second connection attempt would report ECONNREFUSED again)
     expect(e2.message).toContain('unreachable earlier');
-    expect(Date.now() - t0).toBeLessThan(100);
+    expect(e2.message).not.toContain('ECONNREFUSED');
   });
 
   it('a silent endpoint costs the timeout once, then the verdict answers at once', async () => {
