@@ -2,6 +2,7 @@
 // rawaws-rgw: start/stop a throw-away RGW from the shell (the demo, manual testing).
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import { isRgwError } from './errors.js';
 import { startRgw, type RgwInstance } from './start-rgw.js';
@@ -68,8 +69,14 @@ async function main(argv: string[]): Promise<number> {
     try {
       return await new Promise<number>((resolve, reject) => {
         const child = spawn(file, args, { stdio: 'inherit', env: { ...process.env, ...envOf(rgw) } });
+        // pass SIGINT/SIGTERM on to the command (the exit hooks have stopped RGW by then), so nothing outlives us
+        const forward = (signal: NodeJS.Signals): void => void child.kill(signal);
+        process.on('SIGINT', forward).on('SIGTERM', forward);
         child.once('error', reject);
-        child.once('exit', (code, signal) => resolve(code ?? (signal === null ? 1 : 128)));
+        child.once('exit', (code, signal) => {
+          process.off('SIGINT', forward).off('SIGTERM', forward);
+          resolve(code ?? 128 + (signal === null ? 0 : (osConstants.signals[signal] ?? 0)));
+        });
       });
     } finally {
       await rgw.stop();

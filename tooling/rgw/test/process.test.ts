@@ -58,17 +58,18 @@ describe('no orphaned daemons', { timeout: 30_000 }, () => {
     expect(existsSync(dir)).toBe(false);
   });
 
-  it.concurrent('SIGTERM to the owning process stops the daemons at once (exit hooks)', async () => {
+  it.concurrent('SIGTERM to the owning process stops the daemons at once (exit hooks) and reaches the command', async () => {
     const { child, out, exited } = await cli(['run', '--', ...INNER], 3);
     const [endpoint, dir, inner] = out;
     expect(await status(`${endpoint}/`)).toBe(200);
     const daemons = readPids(join(dir ?? '', 'pids'));
     expect(daemons).toHaveLength(4);
+    expect(isOurDaemon({ pid: Number(inner), name: 'sleep' })).toBe(true);
     child.kill('SIGTERM');
-    await exited;
+    expect(await exited).toBe(128 + 15);
     expect(await gone(daemons, 1000)).toEqual([]);
     expect(existsSync(dir ?? '')).toBe(false);
-    process.kill(Number(inner), 'SIGKILL');
+    expect(isOurDaemon({ pid: Number(inner), name: 'sleep' })).toBe(false);
   });
 
   it.concurrent('SIGKILL to the owning process: the watchdog stops the daemons within ~1 s', async () => {
