@@ -24,6 +24,10 @@ const REDACTED = '[redacted]';
  * An immutable credentials object whose secret key and session token are readable properties
  * (`creds.secretAccessKey`) but never appear in `String(creds)`, `JSON.stringify(creds)`, `util.inspect(creds)`,
  * `Object.keys(creds)` or a spread copy.
+ *
+ * @example
+ * const creds = new RedactedCredentials({ accessKeyId: 'AKID', secretAccessKey: 'secret' });
+ * JSON.stringify(creds); // {"accessKeyId":"AKID","secretAccessKey":"[redacted]","source":"static"}
  */
 export class RedactedCredentials implements AwsCredentials {
   readonly accessKeyId: string;

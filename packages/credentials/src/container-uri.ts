@@ -15,6 +15,9 @@ const hostOf = (url: URL): string => `${url.protocol}//${url.host}`;
  * True when the SDKs would let a container-credentials request go to `url`: any https URL, or http to
  * 169.254.170.2, 169.254.170.23, [fd00:ec2::23], localhost, 127.0.0.0/8 or [::1]. The URL is compared after WHATWG
  * normalisation, so `http://127.1`, `http://0x7f000001` and `http://[0:0:0:0:0:0:0:1]` count as loopback.
+ *
+ * @example
+ * isAllowedContainerUrl(new URL('http://169.254.169.254/latest/meta-data/')); // false
  */
 export function isAllowedContainerUrl(url: URL): boolean {
   if (url.protocol === 'https:') return true;

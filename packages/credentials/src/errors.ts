@@ -54,7 +54,12 @@ export type CredentialsErrorCode =
   /** A network error talking to a credentials endpoint. */
   | 'CREDENTIALS_NETWORK';
 
-/** Codes that mean "not found here": `chain()` tries the next source for these and only these. */
+/**
+ * Codes that mean "not found here": `chain()` tries the next source for these and only these.
+ *
+ * @example
+ * NOT_FOUND_HERE_CODES.has('CREDENTIALS_NOT_FOUND'); // true
+ */
 export const NOT_FOUND_HERE_CODES: ReadonlySet<CredentialsErrorCode> = new Set<CredentialsErrorCode>([
   'CREDENTIALS_NOT_FOUND',
   'CREDENTIALS_SKIPPED',
@@ -115,10 +120,20 @@ export class CredentialsError extends Error {
   }
 }
 
-/** True for a CredentialsError from any installed copy of `@rawaws/credentials`. */
+/**
+ * True for a CredentialsError from any installed copy of `@rawaws/credentials`.
+ *
+ * @example
+ * if (isCredentialsError(e) && e.code === 'CREDENTIALS_CONFIG_PARSE') console.error(`${e.file}:${e.line}`);
+ */
 export const isCredentialsError = (e: unknown): e is CredentialsError =>
   typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[kMarker] === true;
 
-/** True when `e` says "this source has nothing", i.e. the chain may try the next one. */
+/**
+ * True when `e` says "this source has nothing", i.e. the chain may try the next one.
+ *
+ * @example
+ * const creds = await fromEnv()().catch((e) => (isNotFoundHere(e) ? undefined : Promise.reject(e)));
+ */
 export const isNotFoundHere = (e: unknown): e is CredentialsError =>
   isCredentialsError(e) && NOT_FOUND_HERE_CODES.has(e.code);
