@@ -56,12 +56,15 @@ async function timeOnce(fn, isAsync, ms) {
  * processes on a shared machine hits them alike; returns the best round per implementation (least disturbed).
  */
 async function measureCase(impls) {
-  const entries = Object.entries(impls).map(([name, fn]) => ({ name, fn, isAsync: fn() instanceof Promise, best: 0 }));
+  const entries = Object.entries(impls).map(([name, fn]) => ({ name, fn, isAsync: fn() instanceof Promise, rounds: [] }));
   for (const e of entries) for (let i = 0; i < 200; i++) e.isAsync ? await e.fn() : e.fn(); // warm-up
   for (let r = 0; r < ROUNDS; r++) {
-    for (const e of entries) e.best = Math.max(e.best, await timeOnce(e.fn, e.isAsync, (seconds * 1000) / ROUNDS));
+    for (const e of entries) e.rounds.push(await timeOnce(e.fn, e.isAsync, (seconds * 1000) / ROUNDS));
   }
-  return Object.fromEntries(entries.map((e) => [e.name, e.best]));
+  return Object.fromEntries(entries.map((e) => {
+    const sorted = [...e.rounds].sort((a, b) => a - b);
+    return [e.name, { best: sorted[sorted.length - 1], median: sorted[Math.floor(sorted.length / 2)] }];
+  }));
 }
 
 const cases = [
@@ -97,22 +100,25 @@ const cases = [
 ];
 
 const fmt = (n) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1));
+const load = (await import('node:os')).loadavg()[0].toFixed(1);
 const lines = [
-  `Node ${process.version}, ${process.platform}/${process.arch}, best of ${ROUNDS} interleaved rounds (${seconds} s per implementation and case).`,
+  `Node ${process.version}, ${process.platform}/${process.arch}, ${(await import('node:os')).cpus().length} CPUs, load average ${load} at start; ` +
+    `${ROUNDS} interleaved rounds, ${seconds} s per implementation and case. Ratios use the best round (least disturbed).`,
   '',
-  '| case | implementation | ops/s | rawaws is × faster |',
-  '| --- | --- | ---: | ---: |',
+  '| case | implementation | ops/s (best round) | ops/s (median) | rawaws is × faster |',
+  '| --- | --- | ---: | ---: | ---: |',
 ];
 for (const c of cases) {
   if (only !== undefined && !c.name.includes(only)) continue;
   const results = await measureCase(c.impls);
-  for (const [name, ops] of Object.entries(results)) {
-    const ratio = name === 'rawaws' ? '1.00' : (results.rawaws / ops).toFixed(2);
-    lines.push(`| ${c.name} | ${name} | ${fmt(ops)} | ${ratio} |`);
+  for (const [name, r] of Object.entries(results)) {
+    const ratio = name === 'rawaws' ? '1.00' : (results.rawaws.best / r.best).toFixed(2);
+    lines.push(`| ${c.name} | ${name} | ${fmt(r.best)} | ${fmt(r.median)} | ${ratio} |`);
   }
-  if (results['node:crypto sha256 (1 MiB)'] !== undefined) {
-    const pct = ((results.rawaws / results['node:crypto sha256 (1 MiB)']) * 100).toFixed(1);
-    lines.push(`| ${c.name} | rawaws vs raw SHA-256 | ${pct}% of raw | |`);
+  const raw = results['node:crypto sha256 (1 MiB)'];
+  if (raw !== undefined) {
+    const pct = (x, y) => ((x / y) * 100).toFixed(1);
+    lines.push(`| ${c.name} | rawaws / raw SHA-256 | ${pct(results.rawaws.best, raw.best)}% | ${pct(results.rawaws.median, raw.median)}% | |`);
   }
 }
 console.log(lines.join('\n'));
