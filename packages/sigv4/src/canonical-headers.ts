@@ -41,6 +41,11 @@ export interface CanonicalHeadersOptions {
   unsignedHeaders?: readonly string[] | undefined;
   /** Sign exactly these headers (lower-case), ignoring the default exclusions (verification re-computes a signature this way). */
   signedHeaders?: readonly string[] | undefined;
+  /**
+   * Headers the signer generated itself (lower-case names, values known to be valid, e.g. `x-amz-date`): added after
+   * `headers` without re-validation. Names must not also appear in `headers`.
+   */
+  trusted?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Result of {@link canonicalHeaders}. */
@@ -123,6 +128,12 @@ export function canonicalHeaders(headers: Readonly<Record<string, HeaderValue>>,
     if (typeof value === 'string') list.push(unfold(name, value));
     else for (const v of value) list.push(unfold(name, String(v)));
     raw[lower] = list;
+  }
+  if (opts.trusted !== undefined) {
+    for (const name of Object.keys(opts.trusted)) {
+      if (raw[name] === undefined) names.push(name);
+      raw[name] = opts.trusted[name] as string;
+    }
   }
 
   const explicit = opts.signedHeaders === undefined ? undefined : new Set(opts.signedHeaders.map((h) => h.toLowerCase()));

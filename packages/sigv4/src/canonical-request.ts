@@ -20,6 +20,8 @@ export interface CanonicalRequestOptions {
   signedHeaders?: readonly string[] | undefined;
   /** Decoded query parameters to add to the URL's own, e.g. the `X-Amz-*` parameters of a presigned URL. */
   extraQuery?: Iterable<readonly [string, string]> | undefined;
+  /** Signer-generated headers (lower-case names, valid values) added without re-validation; see `canonicalHeaders`. */
+  trustedHeaders?: Readonly<Record<string, string>> | undefined;
   /** Decoded query keys (case-sensitive) to drop from the URL's own query, e.g. `X-Amz-Signature` when verifying. */
   omitQuery?: readonly string[] | undefined;
 }
@@ -72,9 +74,11 @@ export function canonicalRequest(req: SignableRequest, opts: CanonicalRequestOpt
   const given: Record<string, HeaderValue> = req.headers ?? {};
   let hasHost = false;
   for (const name of Object.keys(given)) if (name.length === 4 && name.toLowerCase() === 'host') hasHost = true;
-  const headers = canonicalHeaders(hasHost ? given : { host: url.host, ...given }, {
+  const trusted = hasHost ? opts.trustedHeaders : { host: url.host, ...opts.trustedHeaders };
+  const headers = canonicalHeaders(given, {
     unsignedHeaders: opts.unsignedHeaders,
     signedHeaders: opts.signedHeaders,
+    trusted,
   });
 
   return {

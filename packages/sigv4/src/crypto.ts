@@ -51,9 +51,36 @@ export const nodeCrypto: SigV4Crypto & {
     return loadNodeCrypto().createHmac('sha256', key).update(data).digest();
   },
   hmacHex(key, data) {
-    return loadNodeCrypto().createHmac('sha256', key).update(data).digest('hex');
+    const c = loadNodeCrypto();
+    if (c.hash !== undefined && typeof data === 'string' && data.length <= MAX_FAST_HMAC && key.length <= 64) return padHmacHex(c.hash, key, data);
+    return c.createHmac('sha256', key).update(data).digest('hex');
   },
 };
+
+// HMAC-SHA256 (RFC 2104) as two one-shot hashes over precomputed pads: H((K ^ opad) || H((K ^ ipad) || m)).
+// node:crypto's one-shot hash() avoids the per-call Hmac object, which is most of the cost for the short
+// string to sign. Pads are cached per key object (the signing key is cached, so this hits on every signature).
+const MAX_FAST_HMAC = 1024;
+const scratch = new Uint8Array(64 + MAX_FAST_HMAC * 3);
+const pads = new WeakMap<Uint8Array, { ipad: Uint8Array; outer: Uint8Array }>();
+
+function padHmacHex(hash: NonNullable<NodeCryptoModule['hash']>, key: Uint8Array, data: string): string {
+  let p = pads.get(key);
+  if (p === undefined) {
+    const ipad = new Uint8Array(64).fill(0x36);
+    const outer = new Uint8Array(96).fill(0x5c, 0, 64);
+    for (let i = 0; i < key.length; i++) {
+      ipad[i] = (ipad[i] as number) ^ (key[i] as number);
+      outer[i] = (outer[i] as number) ^ (key[i] as number);
+    }
+    p = { ipad, outer };
+    pads.set(key, p);
+  }
+  scratch.set(p.ipad, 0);
+  const { written } = utf8.encodeInto(data, scratch.subarray(64));
+  p.outer.set(hash('sha256', scratch.subarray(0, 64 + written), 'buffer') as Uint8Array, 64);
+  return hash('sha256', p.outer, 'hex') as string;
+}
 
 const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 

@@ -12,6 +12,8 @@ const PAYLOAD_HASH_HEADER = 'x-amz-content-sha256';
 interface HeaderPlan {
   v: ValidatedSigning;
   headers: Record<string, HeaderValue>;
+  /** Headers we generate: x-amz-date and x-amz-content-sha256 (valid by construction). */
+  own: Record<string, string>;
   payloadHash: string | undefined;
   addContentSha256: boolean;
 }
@@ -37,16 +39,15 @@ function planHeaders(req: SignableRequest, opts: Omit<SignOptions, 'crypto'>): H
     }
     headers[name] = value;
   }
-  headers['x-amz-date'] = v.amzDate;
   if (v.sessionToken !== undefined && v.signSessionToken) headers['x-amz-security-token'] = v.sessionToken;
-  return { v, headers, payloadHash, addContentSha256 };
+  return { v, headers, own: { 'x-amz-date': v.amzDate }, payloadHash, addContentSha256 };
 }
 
 function canonicalFor(req: SignableRequest, plan: HeaderPlan, payloadHash: string): CanonicalRequestResult {
-  if (plan.addContentSha256) plan.headers[PAYLOAD_HASH_HEADER] = payloadHash;
+  if (plan.addContentSha256) plan.own[PAYLOAD_HASH_HEADER] = payloadHash;
   return canonicalRequest(
     { method: req.method, url: req.url, headers: plan.headers },
-    { payloadHash, s3: plan.v.s3, unsignedHeaders: plan.v.unsignedHeaders },
+    { payloadHash, s3: plan.v.s3, unsignedHeaders: plan.v.unsignedHeaders, trustedHeaders: plan.own },
   );
 }
 
