@@ -1,5 +1,5 @@
 import type { AwsCredentials } from './aws-credentials.js';
-import { chain } from './chain.js';
+import { chain, traceChain, type ChainTrace } from './chain.js';
 import { containerCredentialsUrl } from './container-uri.js';
 import { CredentialsError } from './errors.js';
 import { fromContainer } from './from-container.js';
@@ -34,6 +34,23 @@ export interface DefaultCredentialsInit extends FromIniInit {
  * const { accessKeyId, source } = await provider();
  */
 export function defaultCredentials(init: DefaultCredentialsInit = {}): Provider<AwsCredentials> {
+  const all = chain(...defaultProviders(init));
+  return init.memoize === false ? all : memoize(all, init.memoize);
+}
+
+/**
+ * Runs the default chain once, uncached, and reports which source answered and why each earlier one was skipped
+ * (for `whoami`-style diagnostics). Never throws: a terminal error is returned as `error`.
+ *
+ * @example
+ * const { credentials, skipped, error } = await explainDefaultCredentials();
+ * console.log(credentials?.source, skipped.map((s) => `${s.source}: ${s.message}`));
+ */
+export function explainDefaultCredentials(init: DefaultCredentialsInit = {}): Promise<ChainTrace> {
+  return traceChain(defaultProviders(init));
+}
+
+function defaultProviders(init: DefaultCredentialsInit): Provider<AwsCredentials>[] {
   const env = fromEnv(init);
   const envUnlessProfile: Provider<AwsCredentials> = () => {
     const e = envOf(init);
@@ -49,6 +66,5 @@ export function defaultCredentials(init: DefaultCredentialsInit = {}): Provider<
   const container = fromContainer({ ...init, ...init.container });
   const imds = fromImds({ ...init, ...init.imds });
   const remote: Provider<AwsCredentials> = () => (containerCredentialsUrl(envOf(init)) !== undefined ? container() : imds());
-  const all = chain(envUnlessProfile, fromIni(init), fromWebIdentity(init), remote);
-  return init.memoize === false ? all : memoize(all, init.memoize);
+  return [envUnlessProfile, fromIni(init), fromWebIdentity(init), remote];
 }

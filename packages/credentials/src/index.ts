@@ -1,8 +1,9 @@
 export type { AwsCredentials, CredentialsInit } from './aws-credentials.js';
 export { createCredentials, fromStatic, RedactedCredentials } from './aws-credentials.js';
 export { chain } from './chain.js';
+export type { ChainTrace } from './chain.js';
 export { isAllowedContainerUrl } from './container-uri.js';
-export { defaultCredentials } from './default-credentials.js';
+export { defaultCredentials, explainDefaultCredentials } from './default-credentials.js';
 export type { DefaultCredentialsInit } from './default-credentials.js';
 export { CredentialsError, isCredentialsError, isNotFoundHere, NOT_FOUND_HERE_CODES } from './errors.js';
 export type { CredentialsErrorCode, CredentialsErrorOptions, SkippedSource } from './errors.js';

@@ -106,3 +106,22 @@ describe('defaultCredentials', () => {
     expect(imds.stats().credentialRequests).toBe(1);
   });
 });
+
+describe('explainDefaultCredentials', () => {
+  it('reports the answering source and the skipped ones on success', async () => {
+    const { explainDefaultCredentials } = await import('../src/default-credentials.js');
+    const t = await explainDefaultCredentials({ env: home.env({ AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.endpoint }) });
+    expect(t.credentials?.source).toBe('imds');
+    expect(t.error).toBeUndefined();
+    expect(t.skipped.map((s) => s.source)).toEqual(['env', 'profile:default', 'web-identity']);
+  });
+
+  it('returns a terminal error instead of throwing', async () => {
+    const { explainDefaultCredentials } = await import('../src/default-credentials.js');
+    home.write('config', '[default\n');
+    const t = await explainDefaultCredentials({ env: home.env() });
+    expect(t.credentials).toBeUndefined();
+    expect(t.error).toMatchObject({ code: 'CREDENTIALS_CONFIG_PARSE', line: 1 });
+    expect(t.skipped.map((s) => s.source)).toEqual(['env']);
+  });
+});
