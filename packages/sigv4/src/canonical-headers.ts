@@ -110,51 +110,71 @@ export function assertHeaders(headers: Readonly<Record<string, HeaderValue>>): v
  * canonicalHeaders({ Host: 'h', 'My-Header': ['  a   b ', 'c'] }).canonicalHeaders; // 'host:h\nmy-header:a b,c\n'
  */
 export function canonicalHeaders(headers: Readonly<Record<string, HeaderValue>>, opts: CanonicalHeadersOptions = {}): CanonicalHeadersResult {
-  // Values by lower-case name: a string for the usual single value, an array only for repeats.
-  const raw: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+  // Parallel arrays of lower-case names and values (a string, or an array for repeats): cheaper than a dictionary
+  // for the handful of headers a request has.
   const names: string[] = [];
+  const values: (string | string[])[] = [];
   for (const name of Object.keys(headers)) {
     const value = headers[name];
     if (value === undefined) continue;
     assertHeaderName(name);
     const lower = name.toLowerCase();
-    const prev = raw[lower];
-    if (prev === undefined) names.push(lower);
-    if (typeof value === 'string' && prev === undefined) {
-      raw[lower] = unfold(name, value);
+    const at = names.indexOf(lower);
+    if (at === -1 && typeof value === 'string') {
+      names.push(lower);
+      values.push(unfold(name, value));
       continue;
     }
+    const prev = at === -1 ? undefined : values[at];
     const list = prev === undefined ? [] : typeof prev === 'string' ? [prev] : prev;
     if (typeof value === 'string') list.push(unfold(name, value));
     else for (const v of value) list.push(unfold(name, String(v)));
-    raw[lower] = list;
+    if (at === -1) {
+      names.push(lower);
+      values.push(list);
+    } else values[at] = list;
   }
-  if (opts.trusted !== undefined) {
-    for (const name of Object.keys(opts.trusted)) {
-      if (raw[name] === undefined) names.push(name);
-      raw[name] = opts.trusted[name] as string;
+  const trusted = opts.trusted;
+  if (trusted !== undefined) {
+    for (const name of Object.keys(trusted)) {
+      names.push(name);
+      values.push(trusted[name] as string);
     }
   }
 
   const explicit = opts.signedHeaders === undefined ? undefined : new Set(opts.signedHeaders.map((h) => h.toLowerCase()));
   const unsigned = opts.unsignedHeaders === undefined ? undefined : new Set(opts.unsignedHeaders.map((h) => h.toLowerCase()));
   const out: Record<string, string> = {};
-  const signed: string[] = [];
-  for (const name of names) {
-    const values = raw[name] as string | string[];
-    out[name] = typeof values === 'string' ? values : values.map((v) => v.replace(EDGE_WS, '')).join(',');
+  const signed: number[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    const value = values[i] as string | string[];
+    out[name] = typeof value === 'string' ? value : value.map((v) => v.replace(EDGE_WS, '')).join(',');
     const sign =
       explicit !== undefined
         ? explicit.has(name)
         : ALWAYS_SIGNED.has(name) ||
           !(UNSIGNABLE_HEADERS.has(name) || name.startsWith('proxy-') || name.startsWith('sec-') || unsigned?.has(name) === true);
-    if (sign) signed.push(name);
+    if (sign) signed.push(i);
   }
-  signed.sort();
+  // Insertion sort by name: requests have a handful of headers, and this beats Array#sort's set-up cost.
+  for (let k = 1; k < signed.length; k++) {
+    const i = signed[k] as number;
+    const key = names[i] as string;
+    let j = k - 1;
+    while (j >= 0 && (names[signed[j] as number] as string) > key) {
+      signed[j + 1] = signed[j] as number;
+      j--;
+    }
+    signed[j + 1] = i;
+  }
   let lines = '';
-  for (const name of signed) {
-    const values = raw[name] as string | string[];
-    lines += `${name}:${typeof values === 'string' ? trimAll(values) : values.map(trimAll).join(',')}\n`;
+  let list = '';
+  for (let k = 0; k < signed.length; k++) {
+    const i = signed[k] as number;
+    const value = values[i] as string | string[];
+    lines += `${names[i] as string}:${typeof value === 'string' ? trimAll(value) : value.map(trimAll).join(',')}\n`;
+    list += k === 0 ? (names[i] as string) : `;${names[i] as string}`;
   }
-  return { canonicalHeaders: lines, signedHeaders: signed.join(';'), headers: out };
+  return { canonicalHeaders: lines, signedHeaders: list, headers: out };
 }
