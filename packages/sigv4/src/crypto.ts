@@ -35,10 +35,7 @@ function loadNodeCrypto(): NodeCryptoModule {
  * @example
  * toHex(nodeCrypto.sha256('')); // 'e3b0c442…'
  */
-export const nodeCrypto: SigV4Crypto & {
-  sha256Hex(data: BinaryLike): string;
-  hmacHex(key: Uint8Array, data: BinaryLike): string;
-} = {
+export const nodeCrypto: Required<SigV4Crypto> = {
   sha256(data) {
     const c = loadNodeCrypto();
     return c.hash !== undefined ? (c.hash('sha256', data, 'buffer') as Uint8Array) : c.createHash('sha256').update(data).digest();
@@ -97,14 +94,12 @@ export function toHex(bytes: Uint8Array): string {
 
 /** Hex SHA-256 through the backend's hex shortcut when it has one. */
 export function sha256Hex(crypto: SigV4Crypto, data: BinaryLike): string {
-  const fast = (crypto as { sha256Hex?: (d: BinaryLike) => string }).sha256Hex;
-  return fast !== undefined ? fast.call(crypto, data) : toHex(crypto.sha256(data));
+  return crypto.sha256Hex !== undefined ? crypto.sha256Hex(data) : toHex(crypto.sha256(data));
 }
 
 /** Hex HMAC-SHA256 through the backend's hex shortcut when it has one. */
 export function hmacHex(crypto: SigV4Crypto, key: Uint8Array, data: BinaryLike): string {
-  const fast = (crypto as { hmacHex?: (k: Uint8Array, d: BinaryLike) => string }).hmacHex;
-  return fast !== undefined ? fast.call(crypto, key, data) : toHex(crypto.hmac(key, data));
+  return crypto.hmacHex !== undefined ? crypto.hmacHex(key, data) : toHex(crypto.hmac(key, data));
 }
 
 interface SubtleLike {

@@ -41,6 +41,10 @@ export interface SigV4Crypto {
   sha256(data: string | Uint8Array): Uint8Array;
   /** HMAC-SHA256 of `data` (strings are UTF-8 encoded) under `key`. */
   hmac(key: Uint8Array, data: string | Uint8Array): Uint8Array;
+  /** Optional fast path: lower-case hex SHA-256 (the signer uses it when present instead of `toHex(sha256(…))`). */
+  sha256Hex?(data: string | Uint8Array): string;
+  /** Optional fast path: lower-case hex HMAC-SHA256. */
+  hmacHex?(key: Uint8Array, data: string | Uint8Array): string;
 }
 
 /**
