@@ -67,5 +67,7 @@ describe('presignUrl', () => {
     const api = presignUrl({ method: 'GET', url: 'https://abc.execute-api.us-east-1.amazonaws.com/prod/my%20fn' }, { ...base, service: 'execute-api' });
     expect(api.url.startsWith('https://abc.execute-api.us-east-1.amazonaws.com/prod/my%20fn?')).toBe(true);
     expect(api.canonicalRequest.split('\n')[1]).toBe('/prod/my%2520fn');
+    const raw = presignUrl({ method: 'GET', url: 'https://h.example.com/a b/\uD800/ሴ' }, { ...base, service: 'execute-api' });
+    expect(raw.url.startsWith('https://h.example.com/a%20b/%EF%BF%BD/%E1%88%B4?')).toBe(true);
   });
 });

@@ -116,7 +116,7 @@ function canonicalFor(req: SignableRequest, plan: PresignPlan, payloadHash: stri
     headers,
     origin: url.origin,
     // S3's canonical URI is a valid wire path for the same key; other services keep the caller's path.
-    path: v.s3 ? uri : url.path.replace(PATH_UNSAFE, (ch) => encodeURIComponent(ch)),
+    path: v.s3 ? uri : url.path.replace(PATH_UNSAFE, uriEncode),
   };
 }
 
