@@ -134,6 +134,7 @@ export function canonicalHeaders(headers: Readonly<Record<string, HeaderValue>>,
       values.push(list);
     } else values[at] = list;
   }
+  const firstTrusted = names.length;
   const trusted = opts.trusted;
   if (trusted !== undefined) {
     for (const name of Object.keys(trusted)) {
@@ -173,7 +174,9 @@ export function canonicalHeaders(headers: Readonly<Record<string, HeaderValue>>,
   for (let k = 0; k < signed.length; k++) {
     const i = signed[k] as number;
     const value = values[i] as string | string[];
-    lines += `${names[i] as string}:${typeof value === 'string' ? trimAll(value) : value.map(trimAll).join(',')}\n`;
+    // Signer-generated values are canonical already.
+    const canonical = typeof value !== 'string' ? value.map(trimAll).join(',') : i >= firstTrusted ? value : trimAll(value);
+    lines += `${names[i] as string}:${canonical}\n`;
     list += k === 0 ? (names[i] as string) : `;${names[i] as string}`;
   }
   return { canonicalHeaders: lines, signedHeaders: list, headers: out };

@@ -14,7 +14,7 @@ export interface RequestUrl {
   query: string;
 }
 
-const ABSOLUTE = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/s;
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
 const SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
 
 /**
@@ -29,14 +29,23 @@ export function requestUrl(url: string | URL): RequestUrl {
     return { protocol: url.protocol, host: url.host, origin: `${url.protocol}//${url.host}`, path: url.pathname || '/', query: url.search.slice(1) };
   }
   if (typeof url !== 'string') throw badUrl(String(url), 'pass a string or a URL');
-  const m = ABSOLUTE.exec(url);
-  if (m === null) throw badUrl(url, 'it must be absolute, like https://host/path');
-  const protocol = `${(m[1] as string).toLowerCase()}:`;
+  // Split by hand (indexOf is cheaper than one big regex on the signing hot path): scheme://authority path?query#frag
+  const sep = url.indexOf('://');
+  const scheme = sep > 0 ? url.slice(0, sep) : '';
+  if (!SCHEME.test(scheme)) throw badUrl(url, 'it must be absolute, like https://host/path');
+  const protocol = `${scheme.toLowerCase()}:`;
   if (!SCHEMES.has(protocol)) throw badUrl(url, 'the scheme must be http(s) or ws(s)');
-  const host = hostOf(protocol, m[2] as string, url);
+  const hash = url.indexOf('#', sep + 3);
+  const end = hash === -1 ? url.length : hash;
+  let q = url.indexOf('?', sep + 3);
+  if (q > end) q = -1;
+  const pathEnd = q === -1 ? end : q;
+  let slash = url.indexOf('/', sep + 3);
+  if (slash === -1 || slash > pathEnd) slash = pathEnd;
+  const host = hostOf(protocol, url.slice(sep + 3, slash), url);
   if (host === '') throw badUrl(url, 'the host is empty');
-  const path = m[3] as string;
-  return { protocol, host, origin: `${protocol}//${host}`, path: path === '' ? '/' : path, query: m[4] ?? '' };
+  const path = url.slice(slash, pathEnd);
+  return { protocol, host, origin: `${protocol}//${host}`, path: path === '' ? '/' : path, query: q === -1 ? '' : url.slice(q + 1, end) };
 }
 
 // Hosts WHATWG URL would return unchanged: lower-case DNS names whose last label starts with a letter (so not an
