@@ -25,16 +25,18 @@ async function child([client, op, sizeMiB, file, bucket]) {
   let bytes = 0;
   let run;
   let done = async () => {};
-  // Client set-up (imports included) happens before the clock starts.
+  let warm;
+  // Client set-up (imports included) and one small warm-up request (connection, HTTP parser) happen before the clock.
   if (client === 'rawaws') {
     const { createS3Client } = await import('../dist/index.js');
     const s3 = createS3Client({ endpoint: env.S3_ENDPOINT, region: env.S3_REGION, credentials: creds, forcePathStyle: true, env: {} });
     run = op === 'put'
       ? () => s3.upload({ bucket, key, body: { path: file }, partSize: PART, queueSize: QUEUE })
       : async () => { for await (const c of (await s3.getObject({ bucket, key })).body) bytes += c.length; };
+    warm = () => s3.headBucket({ bucket });
     done = () => s3.close();
   } else if (client === 'aws-sdk') {
-    const { S3Client, GetObjectCommand } = await import('@aws-sdk/client-s3');
+    const { S3Client, GetObjectCommand, HeadBucketCommand } = await import('@aws-sdk/client-s3');
     const { Upload } = await import('@aws-sdk/lib-storage');
     // RGW 16 rejects the SDK's default trailing checksums; ask for checksums only where required.
     const s3 = new S3Client({ endpoint: env.S3_ENDPOINT, region: env.S3_REGION, credentials: creds, forcePathStyle: true,
@@ -42,6 +44,7 @@ async function child([client, op, sizeMiB, file, bucket]) {
     run = op === 'put'
       ? () => new Upload({ client: s3, params: { Bucket: bucket, Key: key, Body: createReadStream(file) }, partSize: PART, queueSize: QUEUE }).done()
       : async () => { for await (const c of (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body) bytes += c.length; };
+    warm = () => s3.send(new HeadBucketCommand({ Bucket: bucket }));
     done = async () => s3.destroy();
   } else {
     const Minio = await import('minio');
@@ -50,7 +53,9 @@ async function child([client, op, sizeMiB, file, bucket]) {
     run = op === 'put'
       ? () => mc.fPutObject(bucket, key, file, {})
       : async () => { for await (const c of await mc.getObject(bucket, key)) bytes += c.length; };
+    warm = () => mc.bucketExists(bucket);
   }
+  await warm();
   const t0 = performance.now();
   await run();
   const ms = performance.now() - t0;
@@ -66,7 +71,8 @@ async function main() {
   let rgw;
   if (!process.env.S3_ENDPOINT) {
     const { startRgw } = await import('@rawaws/rgw');
-    rgw = await startRgw({});
+    // RGW frees deleted objects lazily (gc), so give memstore room for every run's data.
+    rgw = await startRgw({ memstoreBytes: 6 * 1024 * MiB });
     Object.assign(process.env, { S3_ENDPOINT: rgw.endpoint, S3_REGION: rgw.region, S3_ACCESS_KEY_ID: rgw.accessKeyId, S3_SECRET_ACCESS_KEY: rgw.secretAccessKey });
   }
   process.env.S3_REGION ??= 'us-east-1';
@@ -86,7 +92,7 @@ async function main() {
         for (const op of ['put', 'get']) {
           const results = [];
           for (let r = 0; r < n; r++) {
-            const { stdout } = await promisify(execFile)(process.execPath, [self, '--child', client, op, String(sizeMiB), file, bucket], { env: process.env, maxBuffer: 1 << 20 });
+            const { stdout } = await promisify(execFile)(process.execPath, [self, '--child', client, op, String(sizeMiB), file, bucket], { env: process.env, maxBuffer: 1 << 20, timeout: 300_000 });
             results.push(JSON.parse(stdout));
           }
           results.sort((a, b) => a.ms - b.ms);
