@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +123,21 @@ describe('rawaws explain', () => {
     expect(text.out).toContain('+ range:bytes=0-99');
     const json = await run(['explain', '--json'], JSON.stringify({ errorBody, request }));
     expect((json.json?.['causes'] as Array<{ kind: string; name: string }>).map((c) => [c.kind, c.name])).toEqual([['HEADER_VALUE_CHANGED', 'range']]);
+  });
+
+  it('takes --request from a file and the pasted error body on stdin', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rawaws-explain-'));
+    const request = { ...signInput(example('s3-get-object')), headers: { Range: 'bytes=0-9' } };
+    writeFileSync(join(dir, 'request.json'), JSON.stringify(request));
+    const server = (await run(['sign'], JSON.stringify({ ...request, method: 'HEAD' }))).json as { canonicalRequest: string };
+    const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code><CanonicalRequest>${server.canonicalRequest}</CanonicalRequest></Error>`;
+    const r = await run(['explain', '--request', join(dir, 'request.json')], body);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('[METHOD_CHANGED]');
+    writeFileSync(join(dir, 'error.xml'), body);
+    const files = await run(['explain', '--request', join(dir, 'request.json'), '--error-body', join(dir, 'error.xml'), '--json'], '');
+    expect((files.json?.['causes'] as Array<{ kind: string }>)[0]?.kind).toBe('METHOD_CHANGED');
+    expect(await run(['explain', '--request', join(dir, 'missing.json')], body)).toMatchObject({ code: 1, json: { error: { code: 'CLI_INVALID_INPUT' } } });
   });
 
   it('rejects input without an error body', async () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { explainSignatureMismatch } from '@rawaws/sigv4';
 import { CliError } from '../cli-error.js';
+import { readAll } from '../cli-io.js';
 import type { Command } from '../command.js';
 import { signFromInput } from '../sign-input.js';
 import { readJsonStdin } from './sign.js';
@@ -35,9 +36,10 @@ function ourSide(input: Record<string, unknown>): { canonicalRequest: string; st
 export const explainCommand: Command = {
   name: 'explain',
   summary: 'Explain an S3 SignatureDoesNotMatch error against the request you signed',
-  help: `Usage: rawaws explain [--error-body error.xml --request request.json] [--json]
+  help: `Usage: rawaws explain --request request.json [--error-body error.xml] [--json]
+       rawaws explain [--json] < input.json
 
-Input, either as files or as one JSON object on stdin:
+With --request, the error body comes from --error-body or is pasted on stdin. Otherwise stdin is one JSON object:
   { "errorBody": "<Error><Code>SignatureDoesNotMatch</Code>...<CanonicalRequest>...</Error>",
     "request": { ...the same JSON as \`rawaws sign\` reads... } }
 or, instead of "request": "canonicalRequest" and optionally "stringToSign" as you computed them.
@@ -56,10 +58,10 @@ Prints the likely cause(s) and a line diff (- ours, + server). --json prints
       throw new CliError('CLI_USAGE', `explain: ${(cause as Error).message}`, { cause });
     }
     let input: Record<string, unknown>;
-    if (values['error-body'] !== undefined) {
-      const errorBody = await readText(values['error-body'], 'error body');
-      const request = values.request === undefined ? undefined : await readText(values.request, 'request');
-      if (request === undefined) throw new CliError('CLI_USAGE', 'explain: --error-body needs --request request.json');
+    if (values.request !== undefined) {
+      // Files: --request request.json, and the error body from --error-body or pasted on stdin.
+      const request = await readText(values.request, 'request');
+      const errorBody = values['error-body'] !== undefined ? await readText(values['error-body'], 'error body') : await readAll(io.stdin);
       let parsed: unknown;
       try {
         parsed = JSON.parse(request);
@@ -67,6 +69,8 @@ Prints the likely cause(s) and a line diff (- ours, + server). --json prints
         throw new CliError('CLI_INVALID_JSON', `explain: ${values.request} is not JSON`, { cause });
       }
       input = { errorBody, request: parsed };
+    } else if (values['error-body'] !== undefined) {
+      throw new CliError('CLI_USAGE', 'explain: --error-body needs --request request.json');
     } else {
       const json = await readJsonStdin(io.stdin, 'explain');
       if (!isObject(json) || typeof json['errorBody'] !== 'string') {
