@@ -8,7 +8,7 @@ export type { SigV4AsyncCrypto, SigV4Crypto } from './types.js';
 
 type BinaryLike = string | Uint8Array;
 interface NodeCryptoModule {
-  hash?: (algorithm: string, data: BinaryLike, outputEncoding: 'buffer' | 'hex') => Uint8Array | string;
+  hash?: (algorithm: string, data: BinaryLike, outputEncoding: 'buffer' | 'hex' | 'latin1') => Uint8Array | string;
   createHash(algorithm: string): { update(data: BinaryLike): { digest(): Uint8Array; digest(enc: 'hex'): string } };
   createHmac(algorithm: string, key: Uint8Array): { update(data: BinaryLike): { digest(): Uint8Array; digest(enc: 'hex'): string } };
 }
@@ -59,6 +59,7 @@ export const nodeCrypto: Required<SigV4Crypto> = {
 // string to sign. Pads are cached per key object (the signing key is cached, so this hits on every signature).
 const MAX_FAST_HMAC = 1024;
 const scratch = new Uint8Array(64 + MAX_FAST_HMAC * 3);
+const scratchTail = scratch.subarray(64);
 const pads = new WeakMap<Uint8Array, { ipad: Uint8Array; outer: Uint8Array }>();
 
 function padHmacHex(hash: NonNullable<NodeCryptoModule['hash']>, key: Uint8Array, data: string): string {
@@ -74,9 +75,12 @@ function padHmacHex(hash: NonNullable<NodeCryptoModule['hash']>, key: Uint8Array
     pads.set(key, p);
   }
   scratch.set(p.ipad, 0);
-  const { written } = utf8.encodeInto(data, scratch.subarray(64));
-  p.outer.set(hash('sha256', scratch.subarray(0, 64 + written), 'buffer') as Uint8Array, 64);
-  return hash('sha256', p.outer, 'hex') as string;
+  const { written } = utf8.encodeInto(data, scratchTail);
+  // 'latin1' output (one char per byte) is much cheaper in node:crypto than a Buffer result.
+  const inner = hash('sha256', scratch.subarray(0, 64 + written), 'latin1') as string;
+  const outer = p.outer;
+  for (let i = 0; i < 32; i++) outer[64 + i] = inner.charCodeAt(i);
+  return hash('sha256', outer, 'hex') as string;
 }
 
 const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
