@@ -166,3 +166,36 @@ describe('download checksum verification', () => {
     expect(requests[0]?.headers['x-amz-sdk-checksum-algorithm']).toBe('CRC32C');
   });
 });
+
+describe('multipart failure on the server side', () => {
+  it('a part the server rejects aborts the upload (DELETE ?uploadId) and reports the cause', async () => {
+    const seen: string[] = [];
+    const { client } = await serve((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      seen.push(`${req.method} ${url.search.replace(/uploadId=[^&]*/, 'uploadId=U')}`);
+      req.resume();
+      req.on('end', () => {
+        if (req.method === 'POST' && url.searchParams.has('uploads')) {
+          res.writeHead(200, { 'content-type': 'application/xml' });
+          res.end('<InitiateMultipartUploadResult><Bucket>bkt</Bucket><Key>k</Key><UploadId>U</UploadId></InitiateMultipartUploadResult>');
+        } else if (req.method === 'PUT' && url.searchParams.get('partNumber') === '2') {
+          res.writeHead(403, { 'content-type': 'application/xml' });
+          res.end('<Error><Code>AccessDenied</Code><Message>injected</Message></Error>');
+        } else if (req.method === 'PUT') {
+          res.writeHead(200, { etag: `"p${url.searchParams.get('partNumber')}"` });
+          res.end();
+        } else {
+          res.writeHead(204);
+          res.end();
+        }
+      });
+    });
+    const body = new Uint8Array(15 * 1024 * 1024);
+    await expect(client.upload({ bucket: 'bkt', key: 'k', body, partSize: 5 * 1024 * 1024, queueSize: 1 })).rejects.toMatchObject({
+      code: 'S3_MULTIPART_FAILED',
+      message: expect.stringMatching(/AccessDenied.*the upload was aborted/),
+    });
+    expect(seen).toEqual(['POST ?uploads', 'PUT ?partNumber=1&uploadId=U', 'PUT ?partNumber=2&uploadId=U', 'DELETE ?uploadId=U']);
+  });
+});
+
