@@ -54,6 +54,8 @@ export interface CanonicalHeadersResult {
   canonicalHeaders: string;
   /** `;`-joined sorted lower-case names of the signed headers. */
   signedHeaders: string;
+  /** The same names as an array. */
+  signedNames: string[];
   /** Every header (signed or not) by lower-case name, with the value to send: folds unfolded, repeats joined with `,`. */
   headers: Record<string, string>;
 }
@@ -171,13 +173,15 @@ export function canonicalHeaders(headers: Readonly<Record<string, HeaderValue>>,
   }
   let lines = '';
   let list = '';
+  const signedNames: string[] = [];
   for (let k = 0; k < signed.length; k++) {
     const i = signed[k] as number;
+    signedNames.push(names[i] as string);
     const value = values[i] as string | string[];
     // Signer-generated values are canonical already.
     const canonical = typeof value !== 'string' ? value.map(trimAll).join(',') : i >= firstTrusted ? value : trimAll(value);
     lines += `${names[i] as string}:${canonical}\n`;
     list += k === 0 ? (names[i] as string) : `;${names[i] as string}`;
   }
-  return { canonicalHeaders: lines, signedHeaders: list, headers: out };
+  return { canonicalHeaders: lines, signedHeaders: list, signedNames, headers: out };
 }

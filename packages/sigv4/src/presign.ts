@@ -1,6 +1,6 @@
 import { canonicalHeaders } from './canonical-headers.js';
 import { assembleCanonicalRequest, assertMethod } from './canonical-request.js';
-import { canonicalQueryPairs, canonicalQueryString, type CanonicalPair } from './canonical-query.js';
+import { canonicalQueryPairs, canonicalQueryString } from './canonical-query.js';
 import { canonicalUri } from './canonical-uri.js';
 import { hmacHex, nodeCrypto, sha256Hex, toHex } from './crypto.js';
 import { SigV4Error } from './errors.js';
@@ -21,6 +21,8 @@ const OWNED_QUERY = new Set(
   ['x-amz-algorithm', 'x-amz-credential', 'x-amz-date', 'x-amz-expires', 'x-amz-signedheaders', 'x-amz-signature', 'x-amz-security-token'],
 );
 // Characters that may stay literal in a URL path (RFC 3986 pchar plus '/' and existing '%' escapes).
+// Signed header lists that need only their ';' separators encoded (names may hold other token characters).
+const SIMPLE_NAMES = /^[a-z0-9\-_.~;]*$/;
 const PATH_UNSAFE = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/gu;
 
 interface PresignPlan {
@@ -92,23 +94,19 @@ function canonicalFor(req: SignableRequest, plan: PresignPlan, payloadHash: stri
   const url = requestUrl(req.url);
   const uri = canonicalUri(url.path, v.s3);
   let hasHost = false;
-  for (const name of Object.keys(plan.headers)) if (name.toLowerCase() === 'host') hasHost = true;
-  const h = canonicalHeaders(hasHost ? plan.headers : { host: url.host, ...plan.headers }, { unsignedHeaders: v.unsignedHeaders });
-  // The X-Amz-* parameters, already in canonical (sorted, encoded) order: Algorithm, Credential, Date, Expires,
-  // Security-Token, SignedHeaders.
-  const auth: CanonicalPair[] = [
-    ['X-Amz-Algorithm', ALGORITHM],
-    ['X-Amz-Credential', `${uriEncode(v.credentials.accessKeyId)}%2F${uriEncode(v.scope)}`],
-    ['X-Amz-Date', v.amzDate],
-    ['X-Amz-Expires', String(plan.expiresIn)],
-  ];
-  if (v.sessionToken !== undefined && v.signSessionToken) auth.push(['X-Amz-Security-Token', uriEncode(v.sessionToken)]);
-  auth.push(['X-Amz-SignedHeaders', uriEncode(h.signedHeaders)]);
+  for (const name of Object.keys(plan.headers)) if (name.length === 4 && name.toLowerCase() === 'host') hasHost = true;
+  const h = canonicalHeaders(plan.headers, { unsignedHeaders: v.unsignedHeaders, trusted: hasHost ? undefined : { host: url.host } });
+  // The X-Amz-* parameters in canonical (sorted, encoded) order: Algorithm, Credential, Date, Expires,
+  // Security-Token, SignedHeaders. Region and service are validated to need no encoding, so the scope's only
+  // reserved characters are its slashes.
+  const token = v.sessionToken !== undefined && v.signSessionToken ? `&X-Amz-Security-Token=${uriEncode(v.sessionToken)}` : '';
+  const auth =
+    `X-Amz-Algorithm=${ALGORITHM}&X-Amz-Credential=${uriEncode(v.credentials.accessKeyId)}%2F${v.scope.replaceAll('/', '%2F')}` +
+    `&X-Amz-Date=${v.amzDate}&X-Amz-Expires=${String(plan.expiresIn)}${token}&X-Amz-SignedHeaders=${SIMPLE_NAMES.test(h.signedHeaders) ? h.signedHeaders.replaceAll(';', '%3B') : uriEncode(h.signedHeaders)}`;
   const own = url.query === '' ? [] : canonicalQueryPairs(url.query).filter(([k]) => !OWNED_QUERY.has(k.toLowerCase()));
-  const query = canonicalQueryString(own.length === 0 ? auth : own.concat(auth));
-  const signedNames = h.signedHeaders.split(';');
+  const query = own.length === 0 ? auth : canonicalQueryString(own.concat(canonicalQueryPairs(auth)));
   const headers: Record<string, string> = {};
-  for (const name of signedNames) headers[name] = h.headers[name] as string;
+  for (const name of h.signedNames) headers[name] = h.headers[name] as string;
   return {
     canonicalRequest: assembleCanonicalRequest(method, uri, query, h.canonicalHeaders, h.signedHeaders, payloadHash),
     query,
