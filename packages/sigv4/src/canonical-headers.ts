@@ -46,6 +46,8 @@ export interface CanonicalHeadersOptions {
    * `headers` without re-validation. Names must not also appear in `headers`.
    */
   trusted?: Readonly<Record<string, string>> | undefined;
+  /** `host` value to add (trusted) when neither `headers` nor `trusted` has a `host`: the URL's host. */
+  defaultHost?: string | undefined;
 }
 
 /** Result of {@link canonicalHeaders}. */
@@ -143,6 +145,11 @@ export function canonicalHeaders(headers: Readonly<Record<string, HeaderValue>>,
       names.push(name);
       values.push(trusted[name] as string);
     }
+  }
+
+  if (opts.defaultHost !== undefined && !names.includes('host')) {
+    names.push('host');
+    values.push(opts.defaultHost);
   }
 
   const explicit = opts.signedHeaders === undefined ? undefined : new Set(opts.signedHeaders.map((h) => h.toLowerCase()));

@@ -3,7 +3,7 @@ import { canonicalQueryPairs, canonicalQueryString, encodeQueryPairs, type Canon
 import { canonicalUri } from './canonical-uri.js';
 import { SigV4Error } from './errors.js';
 import { requestUrl, type RequestUrl } from './request-url.js';
-import type { HeaderValue, SignableRequest } from './types.js';
+import type { SignableRequest } from './types.js';
 import { uriEncode } from './uri-encode.js';
 
 const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -71,14 +71,11 @@ export function canonicalRequest(req: SignableRequest, opts: CanonicalRequestOpt
   if (opts.extraQuery !== undefined) pairs.push(...encodeQueryPairs(opts.extraQuery));
   const query = canonicalQueryString(pairs);
 
-  const given: Record<string, HeaderValue> = req.headers ?? {};
-  let hasHost = false;
-  for (const name of Object.keys(given)) if (name.length === 4 && name.toLowerCase() === 'host') hasHost = true;
-  const trusted = hasHost ? opts.trustedHeaders : { host: url.host, ...opts.trustedHeaders };
-  const headers = canonicalHeaders(given, {
+  const headers = canonicalHeaders(req.headers ?? {}, {
     unsignedHeaders: opts.unsignedHeaders,
     signedHeaders: opts.signedHeaders,
-    trusted,
+    trusted: opts.trustedHeaders,
+    defaultHost: url.host,
   });
 
   return {

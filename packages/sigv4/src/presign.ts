@@ -93,9 +93,7 @@ function canonicalFor(req: SignableRequest, plan: PresignPlan, payloadHash: stri
   const method = assertMethod(req.method);
   const url = requestUrl(req.url);
   const uri = canonicalUri(url.path, v.s3);
-  let hasHost = false;
-  for (const name of Object.keys(plan.headers)) if (name.length === 4 && name.toLowerCase() === 'host') hasHost = true;
-  const h = canonicalHeaders(plan.headers, { unsignedHeaders: v.unsignedHeaders, trusted: hasHost ? undefined : { host: url.host } });
+  const h = canonicalHeaders(plan.headers, { unsignedHeaders: v.unsignedHeaders, defaultHost: url.host });
   // The X-Amz-* parameters in canonical (sorted, encoded) order: Algorithm, Credential, Date, Expires,
   // Security-Token, SignedHeaders. Region and service are validated to need no encoding, so the scope's only
   // reserved characters are its slashes.
