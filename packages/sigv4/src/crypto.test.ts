@@ -33,6 +33,22 @@ describe('crypto backends', () => {
     );
   });
 
+  it('hmacHex notices a key buffer that was overwritten in place', () => {
+    const key = new Uint8Array(32).fill(1);
+    const first = nodeCrypto.hmacHex(key, 'message');
+    key.fill(2);
+    expect(nodeCrypto.hmacHex(key, 'message')).toBe(createHmac('sha256', key).update('message').digest('hex'));
+    expect(nodeCrypto.hmacHex(key, 'message')).not.toBe(first);
+  });
+
+  it('webCrypto re-imports a key buffer that was overwritten in place', async () => {
+    const web = webCrypto();
+    const key = new Uint8Array(32).fill(1);
+    await web.hmac(key, 'message');
+    key.fill(3);
+    expect(toHex(await web.hmac(key, 'message'))).toBe(createHmac('sha256', key).update('message').digest('hex'));
+  });
+
   it('webCrypto gives the same digests as nodeCrypto (strings, bytes, Unicode)', async () => {
     const web = webCrypto();
     await fc.assert(

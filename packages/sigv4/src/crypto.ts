@@ -60,21 +60,39 @@ export const nodeCrypto: Required<SigV4Crypto> = {
 const MAX_FAST_HMAC = 1024;
 const scratch = new Uint8Array(64 + MAX_FAST_HMAC * 3);
 const scratchTail = scratch.subarray(64);
-const pads = new WeakMap<Uint8Array, { ipad: Uint8Array; outer: Uint8Array }>();
+let scratchKey: Uint8Array | undefined;
+interface Pads {
+  /** Copy of the key bytes the pads were made from: a caller may reuse and overwrite a key buffer. */
+  key: Uint8Array;
+  ipad: Uint8Array;
+  outer: Uint8Array;
+}
+const pads = new WeakMap<Uint8Array, Pads>();
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 function padHmacHex(hash: NonNullable<NodeCryptoModule['hash']>, key: Uint8Array, data: string): string {
   let p = pads.get(key);
-  if (p === undefined) {
+  if (p === undefined || !sameBytes(p.key, key)) {
     const ipad = new Uint8Array(64).fill(0x36);
     const outer = new Uint8Array(96).fill(0x5c, 0, 64);
     for (let i = 0; i < key.length; i++) {
       ipad[i] = (ipad[i] as number) ^ (key[i] as number);
       outer[i] = (outer[i] as number) ^ (key[i] as number);
     }
-    p = { ipad, outer };
+    p = { key: key.slice(), ipad, outer };
     pads.set(key, p);
+    scratchKey = undefined;
   }
-  scratch.set(p.ipad, 0);
+  // The ipad block stays in the scratch buffer while the same key signs again.
+  if (scratchKey !== key) {
+    scratch.set(p.ipad, 0);
+    scratchKey = key;
+  }
   const { written } = utf8.encodeInto(data, scratchTail);
   // 'latin1' output (one char per byte) is much cheaper in node:crypto than a Buffer result.
   const inner = hash('sha256', scratch.subarray(0, 64 + written), 'latin1') as string;
@@ -127,14 +145,16 @@ export function webCrypto(subtle?: unknown): SigV4AsyncCrypto {
   if (s === undefined || typeof s.digest !== 'function' || typeof s.sign !== 'function') {
     throw new SigV4Error('SIGV4_INVALID_CRYPTO', 'sigv4: Web Crypto (crypto.subtle) is not available; it needs a secure context in browsers');
   }
-  const keys = new WeakMap<Uint8Array, Promise<unknown>>();
+  // Imported keys by key object, with a copy of the bytes so an overwritten key buffer is re-imported.
+  const keys = new WeakMap<Uint8Array, { bytes: Uint8Array; key: Promise<unknown> }>();
   const importKey = (key: Uint8Array): Promise<unknown> => {
     let k = keys.get(key);
-    if (k === undefined) {
-      k = s.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    if (k === undefined || !sameBytes(k.bytes, key)) {
+      const bytes = key.slice();
+      k = { bytes, key: s.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']) };
       keys.set(key, k);
     }
-    return k;
+    return k.key;
   };
   return {
     async sha256(data) {
