@@ -11,6 +11,7 @@ import { parseRetryAfter } from './retry-after.js';
 import { NO_RETRY_INCREMENT, nextDelay, type NoRetryReason } from './retry-policy.js';
 import type { TransportState } from './transport-state.js';
 import type { TransportEvent, TransportRequest, TransportResponse } from './types.js';
+import { requestTarget } from './request-target.js';
 import { dispatchRequest, type RawResponse } from './undici-dispatcher.js';
 import { validateRequest } from './validate-request.js';
 
@@ -185,6 +186,7 @@ async function runAttempt(
   try {
     res = await dispatchRequest(state.dispatcher, {
       url,
+      path: requestTarget(prepared.url, url),
       method: prepared.method,
       headers: prepared.headers ?? {},
       body,

@@ -72,6 +72,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
 /** One HTTP exchange as the transport needs it. */
 export interface RawRequest {
   url: URL;
+  /** Path and query as sent (see requestTarget): not re-derived from `url`, which would drop dot segments. */
+  path: string;
   method: string;
   headers: Record<string, string>;
   body: string | Uint8Array | Readable | AsyncIterable<Uint8Array> | undefined;
@@ -91,7 +93,7 @@ export interface RawResponse {
 export async function dispatchRequest(dispatcher: Dispatcher, req: RawRequest): Promise<RawResponse> {
   const res = await dispatcher.request({
     origin: req.url.origin,
-    path: req.url.pathname + req.url.search,
+    path: req.path,
     method: req.method as Dispatcher.HttpMethod,
     headers: req.headers,
     body: (req.body ?? null) as Dispatcher.DispatchOptions['body'] & object,

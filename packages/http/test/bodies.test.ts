@@ -18,6 +18,14 @@ async function* chunks(n: number, size: number): AsyncGenerator<Uint8Array> {
 }
 
 describe('request and response bodies', () => {
+  it('sends a string URL path verbatim, dot segments included (S3 keys like a/../b)', async () => {
+    server = await startServer((_req, res) => res.end());
+    transport = createTransport({ env: {} });
+    const res = await transport.send({ method: 'GET', url: `${server.url}/bucket/a/../b/./c?x=%2F` });
+    await res.text();
+    expect(server.requests.map((r) => r.url)).toEqual(['/bucket/a/../b/./c?x=%2F']);
+  });
+
   it('replays a stream body from its factory on every attempt', async () => {
     server = await startServer((_req, res, _b, n) => {
       res.statusCode = n === 1 ? 500 : 200;

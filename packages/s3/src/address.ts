@@ -1,4 +1,4 @@
-import { dotSafeUrl, encodeKey, uriEncode } from './encode-key.js';
+import { encodeKey, uriEncode } from './encode-key.js';
 import { S3Error } from './errors.js';
 
 /** Query parameters of an S3 request; `''` renders as a bare name (`?uploads`), `undefined` is left out. */
@@ -29,8 +29,6 @@ export interface AddressingOptions {
 export interface S3Address {
   /** The URL as SigV4 signs it (key segments encoded once, slashes and dot segments kept). */
   readonly url: string;
-  /** The URL to send: `url` with dot segments made parse-proof (see {@link dotSafeUrl}); equal to `url` for most keys. */
-  readonly wireUrl: string;
   /** The host actually connected to: the connect address, or the URL's host name. */
   readonly connectHostname: string;
   /** The `Host` header value (host[:port]). */
@@ -91,7 +89,6 @@ export function resolveAddress(opts: AddressingOptions, bucket?: string, key?: s
   const url = `${endpoint.protocol}//${hostname}${port}${path}${renderQuery(query)}`;
   return {
     url,
-    wireUrl: dotSafeUrl(url),
     connectHostname: opts.connectAddress ?? hostname,
     host: `${hostname}${port}`,
     pathStyle,

@@ -6,7 +6,6 @@ import { validateBucketName } from './bucket-name.js';
 import { S3Error } from './errors.js';
 import { validateObjectKey } from './object-key.js';
 import { awsChunkedTransport } from './aws-chunked-transport.js';
-import { dotSafeTransport } from './dot-safe-transport.js';
 import { bucketRegionOf } from './region-redirect.js';
 import { assertSseCTransport } from './sse-c.js';
 import type { XmlNode } from './xml-tree.js';
@@ -62,7 +61,7 @@ export function createS3Context(options: S3ContextOptions): S3Context {
   // A connect address (bucket.localhost -> 127.0.0.1) is a transport setting; one transport serves every region.
   const ownTransport: Transport | undefined =
     options.client.transport === undefined ? createTransport(options.connectAddress === undefined ? {} : { connectAddress: options.connectAddress }) : undefined;
-  const transport = awsChunkedTransport(dotSafeTransport(options.client.transport ?? (ownTransport as Transport)), options.credentials);
+  const transport = awsChunkedTransport(options.client.transport ?? (ownTransport as Transport), options.credentials);
   const clientOptions = { ...options.client, transport };
   const base = createClient({ ...clientOptions, service: 's3' });
   const clients = new Map<string, AwsClient>();
