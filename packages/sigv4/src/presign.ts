@@ -99,7 +99,7 @@ function canonicalFor(req: SignableRequest, plan: PresignPlan, payloadHash: stri
   // reserved characters are its slashes.
   const token = v.sessionToken !== undefined && v.signSessionToken ? `&X-Amz-Security-Token=${uriEncode(v.sessionToken)}` : '';
   const auth =
-    `X-Amz-Algorithm=${ALGORITHM}&X-Amz-Credential=${uriEncode(v.credentials.accessKeyId)}%2F${v.scope.replaceAll('/', '%2F')}` +
+    `X-Amz-Algorithm=${ALGORITHM}&X-Amz-Credential=${uriEncode(v.credentials.accessKeyId)}%2F${v.dateStamp}%2F${v.region}%2F${v.service}%2Faws4_request` +
     `&X-Amz-Date=${v.amzDate}&X-Amz-Expires=${String(plan.expiresIn)}${token}&X-Amz-SignedHeaders=${SIMPLE_NAMES.test(h.signedHeaders) ? h.signedHeaders.replaceAll(';', '%3B') : uriEncode(h.signedHeaders)}`;
   const own = url.query === '' ? [] : canonicalQueryPairs(url.query).filter(([k]) => !OWNED_QUERY.has(k.toLowerCase()));
   const query = own.length === 0 ? auth : canonicalQueryString(own.concat(canonicalQueryPairs(auth)));
