@@ -1,30 +1,5 @@
-// Error codes the AWS SDKs classify for retries (the SDKs' shared "service error classification" lists).
-const throttlingCodes = new Set([
-  'BandwidthLimitExceeded',
-  'EC2ThrottledException',
-  'LimitExceededException',
-  'PriorRequestNotComplete',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'SlowDown',
-  'ThrottledException',
-  'Throttling',
-  'ThrottlingException',
-  'TooManyRequestsException',
-  'TransactionInProgressException',
-]);
-const transientCodes = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
-const transientStatuses = new Set([500, 502, 503, 504]);
-const clockSkewCodes = new Set([
-  'AuthFailure',
-  'InvalidSignatureException',
-  'RequestExpired',
-  'RequestInTheFuture',
-  'RequestTimeTooSkewed',
-  'SignatureExpired',
-]);
+// The code lists are @rawaws/http's, so the transport's retry decisions and these flags never disagree.
+import { CLOCK_SKEW_CODES, THROTTLING_CODES, TRANSIENT_CODES, TRANSIENT_STATUSES } from '@rawaws/http';
 
 /** How an AWS error should be treated by a retry policy. */
 export interface ErrorClass {
@@ -45,8 +20,8 @@ export interface ErrorClass {
  * ```
  */
 export function classifyError(status: number, code: string): ErrorClass {
-  const throttling = status === 429 || throttlingCodes.has(code);
-  const clockSkew = clockSkewCodes.has(code);
-  const retryable = throttling || clockSkew || transientCodes.has(code) || transientStatuses.has(status);
+  const throttling = status === 429 || THROTTLING_CODES.has(code);
+  const clockSkew = CLOCK_SKEW_CODES.has(code);
+  const retryable = throttling || clockSkew || TRANSIENT_CODES.has(code) || TRANSIENT_STATUSES.has(status);
   return { throttling, clockSkew, retryable };
 }

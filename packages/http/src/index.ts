@@ -11,7 +11,7 @@ export type {
 } from './types.js';
 export { HttpError, isHttpError } from './errors.js';
 export type { HttpErrorCode, HttpErrorOptions } from './errors.js';
-export { classifyResponse, CLOCK_SKEW_CODES, THROTTLING_CODES, TRANSIENT_STATUSES } from './classify.js';
+export { classifyResponse, CLOCK_SKEW_CODES, THROTTLING_CODES, TRANSIENT_CODES, TRANSIENT_STATUSES } from './classify.js';
 export type { ErrorClass } from './classify.js';
 export { extractErrorCode } from './error-code.js';
 export { backoffDelay, nextDelay } from './retry-policy.js';
