@@ -55,8 +55,22 @@ const SIMPLE_HOST =
   /^(?:(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*|(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})(?::([0-9]{1,5}))?$/;
 const DEFAULT_PORT: Record<string, string> = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443' };
 
+// Requests of one client go to one endpoint: remember the last authority's host.
+let lastProtocol = '';
+let lastAuthority = '';
+let lastHost = '';
+
 /** The `host` header value of an authority: lower-case, IDNA, default port dropped (WHATWG URL rules). */
 function hostOf(protocol: string, authority: string, url: string): string {
+  if (authority === lastAuthority && protocol === lastProtocol) return lastHost;
+  const host = computeHost(protocol, authority, url);
+  lastProtocol = protocol;
+  lastAuthority = authority;
+  lastHost = host;
+  return host;
+}
+
+function computeHost(protocol: string, authority: string, url: string): string {
   const simple = SIMPLE_HOST.exec(authority);
   // Fast path for the common already-canonical case; everything else goes through WHATWG URL.
   if (simple !== null && !authority.includes('xn--')) {

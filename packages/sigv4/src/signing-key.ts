@@ -109,7 +109,9 @@ export async function signingKeyAsync(
 interface Memo {
   backend: object;
   secret: string;
-  scope: string;
+  dateStamp: string;
+  region: string;
+  service: string;
   key: Uint8Array;
 }
 const memos = new WeakMap<object, Memo>();
@@ -125,11 +127,19 @@ export function signingKeyFor(
   region: string,
   service: string,
 ): Uint8Array {
-  const scope = credentialScope(dateStamp, region, service);
   const memo = memos.get(credentials);
-  if (memo !== undefined && memo.backend === crypto && memo.scope === scope && memo.secret === credentials.secretAccessKey) return memo.key;
+  if (
+    memo !== undefined &&
+    memo.backend === crypto &&
+    memo.dateStamp === dateStamp &&
+    memo.region === region &&
+    memo.service === service &&
+    memo.secret === credentials.secretAccessKey
+  ) {
+    return memo.key;
+  }
   const key = signingKey(crypto, credentials.secretAccessKey, dateStamp, region, service);
-  memos.set(credentials, { backend: crypto, secret: credentials.secretAccessKey, scope, key });
+  memos.set(credentials, { backend: crypto, secret: credentials.secretAccessKey, dateStamp, region, service, key });
   return key;
 }
 

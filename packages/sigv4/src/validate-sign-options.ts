@@ -23,7 +23,11 @@ export interface ValidatedSigning {
   signSessionToken: boolean;
 }
 
+// The last region and service that passed validation: most signatures repeat them.
+const lastValid = { region: '', service: '' };
+
 function scopePart(value: unknown, what: 'region' | 'service'): string {
+  if (value !== '' && value === lastValid[what]) return value;
   const missing = what === 'region' ? 'SIGV4_MISSING_REGION' : 'SIGV4_MISSING_SERVICE';
   const invalid = what === 'region' ? 'SIGV4_INVALID_REGION' : 'SIGV4_INVALID_SERVICE';
   const example = what === 'region' ? "e.g. 'us-east-1'" : "the signing name, e.g. 's3' or 'sts'";
@@ -33,6 +37,7 @@ function scopePart(value: unknown, what: 'region' | 'service'): string {
   if (typeof value !== 'string' || !SCOPE_PART.test(value)) {
     throw new SigV4Error(invalid, `sigv4: ${what} ${JSON.stringify(value)} may only hold ASCII letters, digits, '.', '_' and '-'; pass ${example}`);
   }
+  lastValid[what] = value;
   return value;
 }
 
