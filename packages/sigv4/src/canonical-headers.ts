@@ -163,8 +163,10 @@ export function canonicalHeaders(headers: Readonly<Record<string, HeaderValue>>,
     const sign =
       explicit !== undefined
         ? explicit.has(name)
-        : ALWAYS_SIGNED.has(name) ||
-          !(UNSIGNABLE_HEADERS.has(name) || name.startsWith('proxy-') || name.startsWith('sec-') || unsigned?.has(name) === true);
+        : i >= firstTrusted // signer-generated headers and the default host: only unsignedHeaders can drop them
+          ? unsigned === undefined || ALWAYS_SIGNED.has(name) || !unsigned.has(name)
+          : ALWAYS_SIGNED.has(name) ||
+            !(UNSIGNABLE_HEADERS.has(name) || name.startsWith('proxy-') || name.startsWith('sec-') || unsigned?.has(name) === true);
     if (sign) signed.push(i);
   }
   // Insertion sort by name: requests have a handful of headers, and this beats Array#sort's set-up cost.

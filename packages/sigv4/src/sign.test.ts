@@ -64,6 +64,15 @@ describe('signRequest', () => {
     expect(r.headers['x-trace']).toBe('1');
   });
 
+  it('unsignedHeaders can leave out the added x-amz-content-sha256, but never host or x-amz-date', () => {
+    const r = signRequest(
+      { method: 'GET', url: 'https://b.s3.amazonaws.com/k' },
+      { ...base, service: 's3', unsignedHeaders: ['x-amz-content-sha256', 'host', 'x-amz-date'] },
+    );
+    expect(r.signedHeaders).toBe('host;x-amz-date');
+    expect(r.headers['x-amz-content-sha256']).toBe(EMPTY);
+  });
+
   it('uses an explicit host header (e.g. a connect-address override) over the URL host', () => {
     const r = signRequest({ method: 'GET', url: 'http://127.0.0.1:7480/b/k', headers: { Host: 'b.localhost:7480' } }, { ...base, service: 's3' });
     expect(r.canonicalRequest).toContain('\nhost:b.localhost:7480\n');
