@@ -2,15 +2,14 @@ import { canonicalHeaders } from './canonical-headers.js';
 import { assembleCanonicalRequest, assertMethod } from './canonical-request.js';
 import { canonicalQueryPairs, canonicalQueryString } from './canonical-query.js';
 import { canonicalUri } from './canonical-uri.js';
-import { hmacHex, nodeCrypto, sha256Hex, toHex } from './crypto.js';
+import { nodeCrypto } from './crypto.js';
 import { SigV4Error } from './errors.js';
 import { requestUrl } from './request-url.js';
-import { signingKeyAsync, signingKeyFor } from './signing-key.js';
-import { ALGORITHM, stringToSign } from './string-to-sign.js';
+import { signatureSteps, signatureStepsAsync } from './signature-steps.js';
+import { ALGORITHM } from './string-to-sign.js';
 import type { HeaderValue, PresignOptions, PresignResult, SigV4AsyncCrypto, SignableRequest } from './types.js';
 import { uriEncode } from './uri-encode.js';
-import { checkBeforeHashing } from './check-before-hashing.js';
-import { EMPTY_PAYLOAD_HASH, hashableBody, isEmptyBody, validatePayloadHash, validateSignOptions, type ValidatedSigning } from './validate-sign-options.js';
+import { validatePayloadHash, validateSignOptions, type ValidatedSigning } from './validate-sign-options.js';
 
 /** Longest presigned URL lifetime SigV4 allows: 7 days. */
 export const MAX_PRESIGN_EXPIRY = 604_800;
@@ -145,12 +144,8 @@ function result(plan: PresignPlan, c: Canonical, sts: string, signature: string)
  */
 export function presignUrl(req: SignableRequest, opts: PresignOptions): PresignResult {
   const plan = planPresign(req, opts);
-  const crypto = opts.crypto ?? nodeCrypto;
-  const payloadHash = plan.payloadHash ?? (isEmptyBody(req.body) ? EMPTY_PAYLOAD_HASH : sha256Hex(crypto, hashableBody(checkBeforeHashing(req, plan.headers))));
-  const c = canonicalFor(req, plan, payloadHash);
-  const sts = stringToSign(ALGORITHM, plan.v.amzDate, plan.v.scope, sha256Hex(crypto, c.canonicalRequest));
-  const key = signingKeyFor(crypto, plan.v.credentials, plan.v.dateStamp, plan.v.region, plan.v.service);
-  return result(plan, c, sts, hmacHex(crypto, key, sts));
+  const s = signatureSteps(req, plan, opts.crypto ?? nodeCrypto, (payloadHash) => canonicalFor(req, plan, payloadHash));
+  return result(plan, s.c, s.sts, s.signature);
 }
 
 /** Options of {@link presignUrlAsync}: {@link PresignOptions} with an asynchronous crypto backend. */
@@ -166,10 +161,6 @@ export interface PresignAsyncOptions extends Omit<PresignOptions, 'crypto'> {
  */
 export async function presignUrlAsync(req: SignableRequest, opts: PresignAsyncOptions): Promise<PresignResult> {
   const plan = planPresign(req, opts);
-  const crypto = opts.crypto;
-  const payloadHash = plan.payloadHash ?? (isEmptyBody(req.body) ? EMPTY_PAYLOAD_HASH : toHex(await crypto.sha256(hashableBody(checkBeforeHashing(req, plan.headers)))));
-  const c = canonicalFor(req, plan, payloadHash);
-  const sts = stringToSign(ALGORITHM, plan.v.amzDate, plan.v.scope, toHex(await crypto.sha256(c.canonicalRequest)));
-  const key = await signingKeyAsync(crypto, plan.v.credentials.secretAccessKey, plan.v.dateStamp, plan.v.region, plan.v.service);
-  return result(plan, c, sts, toHex(await crypto.hmac(key, sts)));
+  const s = await signatureStepsAsync(req, plan, opts.crypto, (payloadHash) => canonicalFor(req, plan, payloadHash));
+  return result(plan, s.c, s.sts, s.signature);
 }

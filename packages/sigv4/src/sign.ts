@@ -1,11 +1,10 @@
 import { canonicalRequest, type CanonicalRequestResult } from './canonical-request.js';
-import { hmacHex, nodeCrypto, sha256Hex, toHex } from './crypto.js';
+import { nodeCrypto } from './crypto.js';
 import { SigV4Error } from './errors.js';
-import { signingKeyAsync, signingKeyFor } from './signing-key.js';
-import { ALGORITHM, stringToSign } from './string-to-sign.js';
+import { signatureSteps, signatureStepsAsync } from './signature-steps.js';
+import { ALGORITHM } from './string-to-sign.js';
 import type { HeaderValue, SigV4AsyncCrypto, SignableRequest, SignOptions, SignResult } from './types.js';
-import { checkBeforeHashing } from './check-before-hashing.js';
-import { EMPTY_PAYLOAD_HASH, hashableBody, isEmptyBody, validatePayloadHash, validateSignOptions, type ValidatedSigning } from './validate-sign-options.js';
+import { validatePayloadHash, validateSignOptions, type ValidatedSigning } from './validate-sign-options.js';
 
 const PAYLOAD_HASH_HEADER = 'x-amz-content-sha256';
 
@@ -82,12 +81,8 @@ function result(plan: HeaderPlan, c: CanonicalRequestResult, sts: string, signat
  */
 export function signRequest(req: SignableRequest, opts: SignOptions): SignResult {
   const plan = planHeaders(req, opts);
-  const crypto = opts.crypto ?? nodeCrypto;
-  const payloadHash = plan.payloadHash ?? (isEmptyBody(req.body) ? EMPTY_PAYLOAD_HASH : sha256Hex(crypto, hashableBody(checkBeforeHashing(req, plan.headers))));
-  const c = canonicalFor(req, plan, payloadHash);
-  const sts = stringToSign(ALGORITHM, plan.v.amzDate, plan.v.scope, sha256Hex(crypto, c.canonicalRequest));
-  const key = signingKeyFor(crypto, plan.v.credentials, plan.v.dateStamp, plan.v.region, plan.v.service);
-  return result(plan, c, sts, hmacHex(crypto, key, sts));
+  const s = signatureSteps(req, plan, opts.crypto ?? nodeCrypto, (payloadHash) => canonicalFor(req, plan, payloadHash));
+  return result(plan, s.c, s.sts, s.signature);
 }
 
 /** Options of {@link signRequestAsync}: {@link SignOptions} with an asynchronous crypto backend. */
@@ -104,10 +99,6 @@ export interface SignAsyncOptions extends Omit<SignOptions, 'crypto'> {
  */
 export async function signRequestAsync(req: SignableRequest, opts: SignAsyncOptions): Promise<SignResult> {
   const plan = planHeaders(req, opts);
-  const crypto = opts.crypto;
-  const payloadHash = plan.payloadHash ?? (isEmptyBody(req.body) ? EMPTY_PAYLOAD_HASH : toHex(await crypto.sha256(hashableBody(checkBeforeHashing(req, plan.headers)))));
-  const c = canonicalFor(req, plan, payloadHash);
-  const sts = stringToSign(ALGORITHM, plan.v.amzDate, plan.v.scope, toHex(await crypto.sha256(c.canonicalRequest)));
-  const key = await signingKeyAsync(crypto, plan.v.credentials.secretAccessKey, plan.v.dateStamp, plan.v.region, plan.v.service);
-  return result(plan, c, sts, toHex(await crypto.hmac(key, sts)));
+  const s = await signatureStepsAsync(req, plan, opts.crypto, (payloadHash) => canonicalFor(req, plan, payloadHash));
+  return result(plan, s.c, s.sts, s.signature);
 }
