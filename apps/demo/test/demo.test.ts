@@ -15,8 +15,8 @@ interface Run {
 }
 
 /** Runs the built demo with a clean environment (no AWS settings from the machine leak in). */
-function runDemo(args: string[], opts: { interruptOn?: RegExp } = {}): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: '/nonexistent', AWS_ACCESS_KEY_ID: 'must-be-ignored' };
+function runDemo(args: string[], opts: { interruptOn?: RegExp; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: '/nonexistent', AWS_ACCESS_KEY_ID: 'must-be-ignored', ...opts.env };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [main, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -101,5 +101,8 @@ describe('pnpm demo (local RGW + IMDS emulator)', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/Invalid --size 2: use a whole number of MiB from 6/);
     expect(run.stdout).toBe('');
+    const aws = await runDemo(['--aws'], { env: { AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9' } });
+    expect(aws.code).toBe(2);
+    expect(aws.stderr).toMatch(/--aws runs against real AWS, but AWS_ENDPOINT_URL_S3 is set/);
   });
 });
