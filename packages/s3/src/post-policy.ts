@@ -1,3 +1,4 @@
+import { validateBucketName } from './bucket-name.js';
 import { signPostPolicy, type Credentials } from '@rawaws/sigv4';
 import { DEFAULT_PRESIGN_EXPIRY, checkPresignExpiry } from './presign.js';
 import { S3Error } from './errors.js';
@@ -43,11 +44,14 @@ export async function createPresignedPost(
   credentials: () => Promise<Credentials>,
   input: PresignedPostInput,
 ): Promise<PresignedPost> {
+  validateBucketName(input.bucket);
+  if (typeof input.key !== 'string' || input.key.length === 0) {
+    throw new S3Error('S3_INVALID_KEY', 'POST policy key is empty: pass a key (it may contain ${filename}).', { value: input.key });
+  }
   const now = input.date ?? new Date();
   const expiresIn = input.expiresIn ?? DEFAULT_PRESIGN_EXPIRY;
   const creds = await credentials();
   checkPresignExpiry(expiresIn, creds, now);
-  if (input.key.length === 0) throw new S3Error('S3_INVALID_KEY', 'POST policy key is empty: pass a key (it may contain ${filename}).', { value: '' });
   const { address, region } = await ctx.address(input.bucket);
   // `${filename}` is replaced by S3 after the policy check, so such a key is matched by its prefix.
   const cut = input.key.indexOf('${filename}');

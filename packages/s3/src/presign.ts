@@ -1,3 +1,5 @@
+import { validateBucketName } from './bucket-name.js';
+import { validateObjectKey } from './object-key.js';
 import { presignUrl, type Credentials } from '@rawaws/sigv4';
 import { dotSafeUrl } from './encode-key.js';
 import { S3Error } from './errors.js';
@@ -61,6 +63,8 @@ export async function presign(
   input: PresignInput,
   extra: { headers?: Record<string, string>; query?: S3Query } = {},
 ): Promise<PresignedRequest> {
+  validateBucketName(input.bucket);
+  validateObjectKey(input.key);
   const now = input.date ?? new Date();
   const expiresIn = input.expiresIn ?? DEFAULT_PRESIGN_EXPIRY;
   const creds = await credentials();

@@ -16,7 +16,9 @@ export interface S3Request {
   /** S3 operation name for error messages, e.g. `PutObject`. */
   readonly operation: string;
   readonly method: string;
+  /** Operations on a bucket always set this property (ListBuckets leaves it out); it is then validated. */
   readonly bucket?: string | undefined;
+  /** Operations on an object always set this property; it is then validated. */
   readonly key?: string | undefined;
   readonly query?: S3Query | undefined;
   readonly headers?: Record<string, string> | undefined;
@@ -95,6 +97,10 @@ export function createS3Context(options: S3ContextOptions): S3Context {
   const redirectStatus = (status: number): boolean => (status >= 200 && status < 300) || status === 301 || status === 307 || status === 400;
 
   async function attempt(req: S3Request, followRedirect: boolean): Promise<TransportResponse> {
+    // A field that is present but undefined (a JS caller's missing `key`) must fail here, not turn PutObject
+    // into a PUT on the bucket (CreateBucket) or GetObject into ListObjects.
+    if ('bucket' in req) validateBucketName(req.bucket as string);
+    if ('key' in req) validateObjectKey(req.key as string);
     const { address: a, client } = await address(req.bucket, req.key, req.query);
     if (req.sseC === true) assertSseCTransport(new URL(a.url), a.connectHostname, options.allowInsecureSseC === true);
     return client.send({

@@ -199,3 +199,28 @@ describe('multipart failure on the server side', () => {
   });
 });
 
+
+describe('missing fields from untyped callers', () => {
+  it('fail with typed errors before any request instead of changing the operation', async () => {
+    const { client, requests } = await serve((_req, res) => res.end());
+    const loose = client as unknown as Record<string, (input: object) => Promise<unknown>>;
+    const attempts: Array<[string, object, string]> = [
+      ['putObject', { bucket: 'b-ok', body: 'x' }, 'S3_INVALID_KEY'], // would be PUT /b-ok = CreateBucket
+      ['getObject', { bucket: 'b-ok' }, 'S3_INVALID_KEY'], // would be GET /b-ok = ListObjects
+      ['deleteObject', { bucket: 'b-ok' }, 'S3_INVALID_KEY'], // would be DELETE /b-ok = DeleteBucket
+      ['createBucket', {}, 'S3_INVALID_BUCKET_NAME'], // would be PUT / (405 from the server)
+      ['presignGetObject', { bucket: 'b-ok' }, 'S3_INVALID_KEY'],
+      ['presignPutObject', { key: 'k' }, 'S3_INVALID_BUCKET_NAME'],
+    ];
+    for (const [method, input, code] of attempts) {
+      const fn = loose[method];
+      expect(fn, method).toBeTypeOf('function');
+      const err = await (fn as (i: object) => Promise<unknown>).call(client, input).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(isS3Error(err) ? err.code : err, method).toBe(code);
+    }
+    expect(requests).toHaveLength(0);
+  });
+});
