@@ -17,7 +17,7 @@ interface Example {
     region: string; service: string; amzDate: string; expiresIn?: number; credentials: { accessKeyId: string; secretAccessKey: string } };
   expected: { canonicalRequest: string; stringToSign: string; signature: string; authorization?: string; url?: string };
 }
-const examples = (JSON.parse(readFileSync(new URL('../../../../shared/vectors/s3-examples.json', import.meta.url), 'utf8')) as { examples: Example[] }).examples;
+const examples = (JSON.parse(readFileSync(new URL('../../../packages/sigv4/test/fixtures/s3-examples.json', import.meta.url), 'utf8')) as { examples: Example[] }).examples;
 const example = (id: string): Example => examples.find((e) => e.id === id) as Example;
 const isoOf = (amz: string): string => `${amz.slice(0, 4)}-${amz.slice(4, 6)}-${amz.slice(6, 8)}T${amz.slice(9, 11)}:${amz.slice(11, 13)}:${amz.slice(13, 15)}Z`;
 

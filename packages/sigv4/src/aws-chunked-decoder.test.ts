@@ -53,7 +53,7 @@ describe('createAwsChunkedDecoder', () => {
   });
 
   it('decodes the published 64 KiB example with its seed signature', async () => {
-    const ex = (JSON.parse(readFileSync(new URL('../../../../shared/vectors/s3-examples.json', import.meta.url), 'utf8')) as {
+    const ex = (JSON.parse(readFileSync(new URL('../test/fixtures/s3-examples.json', import.meta.url), 'utf8')) as {
       examples: Array<{ id: string; expected: { seedSignature: string; chunks: Array<{ header: string; size: number }> } }>;
     }).examples.find((e) => e.id === 's3-chunked-put-object');
     if (ex === undefined) throw new Error('missing vector');

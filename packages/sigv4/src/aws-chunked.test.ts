@@ -22,7 +22,7 @@ interface Example {
     trailer?: { canonicalTrailer: string; canonicalTrailerSha256: string; stringToSign: string; signature: string; lines: string[] };
   };
 }
-const examples = (JSON.parse(readFileSync(new URL('../../../../shared/vectors/s3-examples.json', import.meta.url), 'utf8')) as { examples: Example[] }).examples;
+const examples = (JSON.parse(readFileSync(new URL('../test/fixtures/s3-examples.json', import.meta.url), 'utf8')) as { examples: Example[] }).examples;
 const example = (id: string): Example => {
   const found = examples.find((e) => e.id === id);
   if (found === undefined) throw new Error(`missing vector ${id}`);

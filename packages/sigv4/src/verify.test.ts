@@ -28,7 +28,7 @@ interface Example {
     credentials: { accessKeyId: string; secretAccessKey: string } };
   expected: { authorization?: string; url?: string };
 }
-const examples = (JSON.parse(readFileSync(new URL('../../../../shared/vectors/s3-examples.json', import.meta.url), 'utf8')) as { examples: Example[] }).examples;
+const examples = (JSON.parse(readFileSync(new URL('../test/fixtures/s3-examples.json', import.meta.url), 'utf8')) as { examples: Example[] }).examples;
 
 describe('verifyRequest: published S3 examples', () => {
   for (const ex of examples.filter((e) => e.auth === 'header' || e.auth === 'query')) {
@@ -70,7 +70,7 @@ function parseRawRequest(text: string, host: string): VerifiableRequest {
 }
 
 describe('verifyRequest: the signed requests of the AWS v4 suite', () => {
-  const dir = new URL('../../../../shared/vectors/sigv4/v4/', import.meta.url);
+  const dir = new URL('../test/fixtures/v4/', import.meta.url);
   for (const name of readdirSync(dir)) {
     const context = JSON.parse(readFileSync(new URL(`${name}/context.json`, dir), 'utf8')) as {
       credentials: { access_key_id: string; secret_access_key: string; token?: string }; timestamp: string; normalize: boolean;
