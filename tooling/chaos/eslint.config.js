@@ -1,0 +1,3 @@
+import base from '@rawaws/eslint-config/base';
+
+export default base;

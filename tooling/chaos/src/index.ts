@@ -1,0 +1,10 @@
+export { runS3Chaos, defaultChaosRules } from './s3-chaos.js';
+export type { ChaosOpKind, S3ChaosFigures, S3ChaosOptions } from './s3-chaos.js';
+export { summarizeS3Chaos } from './summarize-s3-chaos.js';
+export { formatFigures } from './format-figures.js';
+export type { Figures } from './format-figures.js';
+export { KeyModel } from './key-model.js';
+export { seededBytes, sameBytes } from './seeded-bytes.js';
+export type { ContentSpec } from './seeded-bytes.js';
+export { findSecrets } from './find-secrets.js';
+export type { SecretFinding } from './find-secrets.js';
