@@ -14,9 +14,20 @@ export interface SseCKey {
   readonly [kKey]: Uint8Array;
 }
 
-/** Returns the raw 32 key bytes of an {@link SseCKey} (store them somewhere safe). */
+/**
+ * Returns the raw 32 key bytes of an {@link SseCKey} (store them somewhere safe). Throws `S3_INVALID_SSE_C_KEY`
+ * for an object not made by {@link sseCKey} (e.g. one rebuilt from JSON, which carries no key bytes).
+ */
 export function sseCKeyBytes(key: SseCKey): Uint8Array {
-  return key[kKey];
+  const raw = typeof key === 'object' && key !== null ? (key as Partial<SseCKey>)[kKey] : undefined;
+  if (!(raw instanceof Uint8Array) || raw.length !== 32) {
+    throw new S3Error(
+      'S3_INVALID_SSE_C_KEY',
+      'Invalid SSE-C key: this object was not made by sseCKey() or generateSseCKey(), so it holds no key bytes (a key rebuilt from JSON has only its MD5). Wrap the 32 key bytes with sseCKey(bytes).',
+      { value: typeof key === 'object' && key !== null ? 'an object without key bytes' : typeof key },
+    );
+  }
+  return raw;
 }
 
 /**

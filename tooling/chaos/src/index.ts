@@ -8,3 +8,5 @@ export { seededBytes, sameBytes } from './seeded-bytes.js';
 export type { ContentSpec } from './seeded-bytes.js';
 export { findSecrets } from './find-secrets.js';
 export type { SecretFinding } from './find-secrets.js';
+export { startCountingServer } from './counting-server.js';
+export type { CountingServer } from './counting-server.js';
