@@ -10,8 +10,9 @@ export interface SecretFinding {
   readonly secret: number | 'signature';
 }
 
-// A SigV4 signature is 64 hex digits after `Signature=` (header auth) or `X-Amz-Signature=` (query auth).
-const SIGNATURE = /signature=[0-9a-f]{64}/i;
+// A SigV4 signature is 64 hex digits (after `Signature=`, `X-Amz-Signature=`, in `<SignatureProvided>`...). Any
+// free-standing run of 64 hex digits counts, so a leaked signing key or payload hash is reported too.
+const SIGNATURE = /signature=[0-9a-f]{64}|(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/i;
 
 function views(value: unknown): [string, string][] {
   const out: [string, string][] = [];
@@ -36,8 +37,8 @@ function views(value: unknown): [string, string][] {
 
 /**
  * Renders every value the ways a program could print it (`util.inspect` with hidden properties, `String`,
- * `JSON.stringify`, error stacks and messages along the `cause` chain) and reports each secret (and any SigV4
- * signature) that shows up.
+ * `JSON.stringify`, error stacks and messages along the `cause` chain) and reports each secret (and anything
+ * shaped like a SigV4 signature: 64 hex digits) that shows up.
  *
  * @example
  * ```ts
