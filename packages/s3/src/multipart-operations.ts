@@ -1,3 +1,4 @@
+import { isHttpError } from '@rawaws/http';
 import { checksumHeaderName, computeChecksum, type ChecksumAlgorithm } from './checksum.js';
 import { completeMultipartXml, type CompletedPart } from './complete-multipart-xml.js';
 import { S3Error } from './errors.js';
@@ -16,24 +17,57 @@ export interface UploadRef {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** CreateMultipartUpload: returns the upload id. */
+/**
+ * CreateMultipartUpload: returns the upload id. The call is not idempotent: when an attempt's answer is lost (a
+ * reset or truncated response after the server acted) and the transport retries, the server holds an upload that
+ * nobody knows about. So after a create that needed more than one attempt, or failed on the network, uploads of
+ * this key initiated since the first attempt (by the server's clock) other than ours are aborted, best effort.
+ */
 export async function createMultipartUpload(
   ctx: S3Context,
   input: ObjectWriteOptions & { bucket: string; key: string; signal?: AbortSignal | undefined },
 ): Promise<string> {
-  const doc = await ctx.sendXml({
-    operation: 'CreateMultipartUpload',
-    method: 'POST',
-    bucket: input.bucket,
-    key: input.key,
-    query: { uploads: '' },
-    headers: writeHeaders(input, { forMultipart: true }),
-    sseC: input.sseC !== undefined,
-    signal: input.signal,
-  });
+  const started = Date.now();
+  let res;
+  try {
+    res = await ctx.send({
+      operation: 'CreateMultipartUpload',
+      method: 'POST',
+      bucket: input.bucket,
+      key: input.key,
+      query: { uploads: '' },
+      headers: writeHeaders(input, { forMultipart: true }),
+      sseC: input.sseC !== undefined,
+      signal: input.signal,
+    });
+  } catch (e) {
+    if (isHttpError(e)) await abortLostUploads(ctx, input.bucket, input.key, started, undefined);
+    throw e;
+  }
+  const doc = parseResponseXml(await res.text(), 'CreateMultipartUpload');
   const id = childText(root(doc, 'InitiateMultipartUploadResult', 'CreateMultipartUpload'), 'UploadId');
   if (id === undefined || id === '') throw new S3Error('S3_BAD_RESPONSE', 'CreateMultipartUpload: the response has no UploadId.', { value: input.key });
+  if (res.attempts > 1) await abortLostUploads(ctx, input.bucket, input.key, started, id);
   return id;
+}
+
+/**
+ * Aborts uploads of exactly `key` initiated since `startedMs` (local clock, mapped onto the server's through the
+ * listing's `Date` header, with 2 s of slack for its one-second resolution), except `keep`. Never throws: a
+ * failure here must not hide the create's own outcome.
+ */
+async function abortLostUploads(ctx: S3Context, bucket: string, key: string, startedMs: number, keep: string | undefined): Promise<void> {
+  try {
+    const res = await ctx.send({ operation: 'ListMultipartUploads', method: 'GET', bucket, query: { uploads: '', 'encoding-type': 'url', prefix: key } });
+    const serverNow = Date.parse(res.headers['date'] ?? '');
+    const since = (Number.isNaN(serverNow) ? Date.now() : serverNow) - (Date.now() - startedMs) - 2000;
+    for (const u of listUploadsResult(parseResponseXml(await res.text(), 'ListMultipartUploads')).uploads) {
+      if (u.key !== key || u.uploadId === keep || u.initiated === undefined || u.initiated.getTime() < since) continue;
+      await abortMultipartUpload(ctx, { bucket, key, uploadId: u.uploadId }).catch(() => undefined);
+    }
+  } catch {
+    // best effort: the caller already has the create's result or error
+  }
 }
 
 /** UploadPart of in-memory bytes (signed payload). Returns the part's ETag and checksum. */
