@@ -191,7 +191,15 @@ async function multipartUpload(
     });
   }
   const s = state();
-  const out = await completeMultipartUpload(ctx, { bucket, key, uploadId, parts: s.parts, sseC });
+  let out;
+  try {
+    out = await completeMultipartUpload(ctx, { bucket, key, uploadId, parts: s.parts, sseC });
+  } catch (e) {
+    // A complete that failed for good leaves every part stored: abort, as for a failed part. (If the server did
+    // complete and only the answer was lost, the abort is a harmless NoSuchUpload and the object stays.)
+    if (input.leaveOpenOnError !== true) await abortMultipartUpload(ctx, { bucket, key, uploadId }).catch(() => undefined);
+    throw e;
+  }
   return { etag: out.etag, versionId: out.versionId, multipart: true, uploadId, partCount: s.parts.length };
 }
 

@@ -47,3 +47,9 @@ it('a CreateMultipartUpload whose every answer is lost fails and leaves no uploa
   expect(error).toBeDefined();
   expect(await direct.listMultipartUploads({ bucket, prefix: 'failed-create' })).toEqual([]);
 });
+
+it('a CompleteMultipartUpload that fails for good aborts the upload', async () => {
+  const { error } = await viaProxy([{ method: 'POST', path: /[?&]uploadId=/, action: { type: 'status', status: 500 } }], 'failed-complete');
+  expect(error).toBeDefined();
+  expect(await direct.listMultipartUploads({ bucket, prefix: 'failed-complete' })).toEqual([]);
+});
