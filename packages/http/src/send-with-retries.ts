@@ -52,7 +52,8 @@ export async function sendWithRetries(state: TransportState, req: TransportReque
         await sleepOrAbort(state, waitMs, ctx);
       }
     }
-    const date = new Date(state.now() + state.clockOffsetMs);
+    const signedOffsetMs = state.clockOffsetMs;
+    const date = new Date(state.now() + signedOffsetMs);
     let prepared: TransportRequest = req;
     if (req.prepare) {
       prepared = await req.prepare(req, { attempt, maxAttempts: state.maxAttempts, date });
@@ -133,10 +134,14 @@ export async function sendWithRetries(state: TransportState, req: TransportReque
     if (result.errorClass === 'clock-skew') {
       const offset = clockOffset(res.headers['date'], state.now());
       const previous = state.clockOffsetMs;
-      if (!skewRetried && offset !== undefined && Math.abs(offset - previous) >= MIN_SKEW_CORRECTION_MS) {
-        // The new offset also applies to every request still waiting to be signed.
-        state.clockOffsetMs = offset;
-        emit({ type: 'clock-skew', attempt, offsetMs: offset, previousOffsetMs: previous });
+      // Compared with the offset this attempt was signed with: a concurrent request may have learned the new offset
+      // meanwhile, and this one, signed before that, still gets its corrected retry.
+      if (!skewRetried && offset !== undefined && Math.abs(offset - signedOffsetMs) >= MIN_SKEW_CORRECTION_MS) {
+        if (Math.abs(offset - previous) >= MIN_SKEW_CORRECTION_MS) {
+          // The new offset also applies to every request still waiting to be signed.
+          state.clockOffsetMs = offset;
+          emit({ type: 'clock-skew', attempt, offsetMs: offset, previousOffsetMs: previous });
+        }
         if (body.replayable) {
           skewRetried = true; // correct-and-retry once per request
           discard(res);
