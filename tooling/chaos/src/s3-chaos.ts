@@ -46,6 +46,9 @@ export interface S3ChaosFigures {
   failuresSurfaced: number;
   failuresByCode: Record<string, number>;
   acknowledgedWrites: number;
+  /** Acknowledged writes read back directly from the server right after the acknowledgement. */
+  writesReadBack: number;
+  /** Keys whose final state was checked directly on the server after the run. */
   objectsVerified: number;
   dataLost: number;
   partialObjects: number;
@@ -111,6 +114,7 @@ export async function runS3Chaos(opts: S3ChaosOptions): Promise<S3ChaosFigures> 
     failuresSurfaced: 0,
     failuresByCode: {},
     acknowledgedWrites: 0,
+    writesReadBack: 0,
     objectsVerified: 0,
     dataLost: 0,
     partialObjects: 0,
@@ -181,7 +185,12 @@ export async function runS3Chaos(opts: S3ChaosOptions): Promise<S3ChaosFigures> 
           figures.acknowledgedWrites++;
         } catch (e) {
           surfaced(e);
+          return;
         }
+        // every acknowledged write is read back at once, straight from the server (nobody else writes this key)
+        const verdict = await verifyKey(direct, bucket, k, model);
+        figures.writesReadBack++;
+        if (verdict !== 'ok') figures.dataLost++;
         return;
       }
       case 'get-range': {

@@ -21,6 +21,7 @@ afterAll(async () => {
 
 type Guard = (e: unknown) => e is Error & { code: string };
 const tally: Record<string, number> = {};
+let connectionsDuringRefusals = 0;
 
 /** Runs `fn`, expects a typed error with `code` and no connection to the counting server. */
 async function refused(label: string, guard: Guard, code: string, fn: () => unknown, mention?: string): Promise<Error & { code: string }> {
@@ -36,6 +37,7 @@ async function refused(label: string, guard: Guard, code: string, fn: () => unkn
   const e = err as Error & { code: string };
   expect(e.code, `${label}: ${e.message}`).toBe(code);
   if (mention !== undefined) expect(e.message, label).toContain(mention);
+  connectionsDuringRefusals += server.connections() - before;
   expect(server.connections(), `${label}: no connection`).toBe(before);
   tally[code] = (tally[code] ?? 0) + 1;
   return e;
@@ -169,5 +171,5 @@ describe('headers, config files and container URIs', () => {
 });
 
 afterAll(() => {
-  console.log(formatFigures('Bad input refused before any network call (typed error, stable code, 0 connections)', { ...tally, 'connections to the counting server from refused calls': 0 }));
+  console.log(formatFigures('Bad input refused before any network call (typed error, stable code, 0 connections)', { ...tally, 'refused calls': Object.values(tally).reduce((a, b) => a + b, 0), 'connections they made': connectionsDuringRefusals, 'connections of the one valid control call': server.connections() }));
 });

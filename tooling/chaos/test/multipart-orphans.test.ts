@@ -1,6 +1,6 @@
 // CreateMultipartUpload is not idempotent: an attempt whose answer is lost after the server acted leaves an upload
 // behind when the transport retries. Found by the chaos run (open uploads after 2,000 operations); these pin it down.
-import { startFaultProxy } from '@rawaws/fault-proxy';
+import { startFaultProxy, type FaultRule } from '@rawaws/fault-proxy';
 import type { S3TestTarget } from '@rawaws/rgw/global-setup';
 import { createS3Client, MIN_PART_SIZE, type S3Client } from '@rawaws/s3';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 const body = new Uint8Array(MIN_PART_SIZE + 10).fill(7);
-const viaProxy = async (rules: Parameters<typeof startFaultProxy>[0]['rules'], key: string) => {
+const viaProxy = async (rules: FaultRule[], key: string) => {
   const proxy = await startFaultProxy({ target: target.endpoint, rules });
   const s3 = createS3Client({ endpoint: proxy.url, region: target.region, credentials: target, forcePathStyle: true });
   try {

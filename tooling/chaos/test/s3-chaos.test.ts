@@ -34,6 +34,7 @@ it(`${OPS} mixed S3 operations through the fault proxy lose no data (seed ${SEED
   expect(f.corruptReads).toBe(0);
   expect(f.openUploads).toBe(0);
   expect(f.objectsVerified).toBeGreaterThan(0);
+  expect(f.writesReadBack).toBe(f.acknowledgedWrites);
   // the retry budget: never more than max attempts (+1 free clock-skew retry), never below an empty quota
   expect(f.maxAttemptSeen).toBeLessThanOrEqual(MAX_ATTEMPTS + 1);
   expect(f.minQuotaLeft).toBeGreaterThanOrEqual(0);
