@@ -24,7 +24,7 @@ export interface PresignedPostInput {
   readonly fields?: Readonly<Record<string, string>> | undefined;
   /** Additional conditions, e.g. `['content-length-range', 0, 10_485_760]`. */
   readonly conditions?: readonly PostPolicyCondition[] | undefined;
-  /** Signing time. @default now */
+  /** Signing time. @default now, corrected by the clock skew the client has learned from the server */
   readonly date?: Date | undefined;
 }
 
@@ -48,7 +48,7 @@ export async function createPresignedPost(
   if (typeof input.key !== 'string' || input.key.length === 0) {
     throw new S3Error('S3_INVALID_KEY', 'POST policy key is empty: pass a key (it may contain ${filename}).', { value: input.key });
   }
-  const now = input.date ?? new Date();
+  const now = input.date ?? ctx.now();
   const expiresIn = input.expiresIn ?? DEFAULT_PRESIGN_EXPIRY;
   const creds = await credentials();
   checkPresignExpiry(expiresIn, creds, now);

@@ -21,7 +21,7 @@ export interface PresignInput {
   readonly expiresIn?: number | undefined;
   /** The SSE-C key: its headers become signed headers the user of the URL must send. */
   readonly sseC?: SseCKey | undefined;
-  /** Signing time. @default now */
+  /** Signing time. @default now, corrected by the clock skew the client has learned from the server */
   readonly date?: Date | undefined;
 }
 
@@ -65,7 +65,7 @@ export async function presign(
 ): Promise<PresignedRequest> {
   validateBucketName(input.bucket);
   validateObjectKey(input.key);
-  const now = input.date ?? new Date();
+  const now = input.date ?? ctx.now();
   const expiresIn = input.expiresIn ?? DEFAULT_PRESIGN_EXPIRY;
   const creds = await credentials();
   checkPresignExpiry(expiresIn, creds, now);

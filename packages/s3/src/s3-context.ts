@@ -41,6 +41,8 @@ export interface S3Context {
   address(bucket?: string, key?: string, query?: S3Query): Promise<{ address: S3Address; region: string; client: AwsClient }>;
   /** The low-level client for `region` (default: the configured one). */
   clientFor(region?: string): AwsClient;
+  /** The current time corrected by the clock skew the transport has learned (for presigning and POST policies). */
+  now(): Date;
   /** Closes the transport this context created. */
   close(): Promise<void>;
 }
@@ -149,6 +151,9 @@ export function createS3Context(options: S3ContextOptions): S3Context {
     },
     address,
     clientFor,
+    // https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html: X-Amz-Date is checked against
+    // the server's clock too, so presigned URLs use the offset learned from RequestTimeTooSkewed answers.
+    now: () => new Date(Date.now() + transport.clockOffsetMs()),
     async close() {
       await Promise.all([base.close(), ...[...clients.values()].map((c) => c.close())]);
       await ownTransport?.close();

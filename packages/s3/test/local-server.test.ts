@@ -224,3 +224,27 @@ describe('missing fields from untyped callers', () => {
     expect(requests).toHaveLength(0);
   });
 });
+
+describe('clock skew', () => {
+  it('presigns with the offset learned from a RequestTimeTooSkewed answer', async () => {
+    const aheadMs = 3_600_000; // the server's clock runs an hour ahead of ours
+    const amzDateMs = (v: string): number =>
+      Date.parse(`${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}T${v.slice(9, 11)}:${v.slice(11, 13)}:${v.slice(13, 15)}Z`);
+    const { client, requests } = await serve((req, res) => {
+      const serverNow = Date.now() + aheadMs;
+      const signed = amzDateMs(String(req.headers['x-amz-date']));
+      res.setHeader('date', new Date(serverNow).toUTCString());
+      if (Math.abs(signed - serverNow) > 15 * 60_000) {
+        res.writeHead(403, { 'content-type': 'application/xml' });
+        res.end('<Error><Code>RequestTimeTooSkewed</Code><Message>skewed</Message></Error>');
+        return;
+      }
+      res.end('ok');
+    });
+    expect(await (await client.getObject({ bucket: 'b-ok', key: 'k' })).text()).toBe('ok');
+    expect(requests).toHaveLength(2); // rejected once, re-signed with the corrected clock
+    const { url } = await client.presignGetObject({ bucket: 'b-ok', key: 'k' });
+    const signedAt = amzDateMs(new URL(url).searchParams.get('X-Amz-Date') ?? '');
+    expect(Math.abs(signedAt - (Date.now() + aheadMs))).toBeLessThan(60_000);
+  });
+});
