@@ -4,6 +4,7 @@ import { completeMultipartXml, type CompletedPart } from './complete-multipart-x
 import { S3Error } from './errors.js';
 import { listPartsResult, type UploadedPart } from './list-parts-result.js';
 import { listUploadsResult, type MultipartUploadInfo } from './list-uploads-result.js';
+import { headObject } from './object-operations.js';
 import { parseResponseXml, type S3Context } from './s3-context.js';
 import { sseCHeaders, type SseCKey } from './sse-c.js';
 import { writeHeaders, type ObjectWriteOptions } from './write-headers.js';
@@ -125,16 +126,7 @@ export async function completeMultipartUpload(
   const r = root(parseResponseXml(await res.text(), 'CompleteMultipartUpload'), 'CompleteMultipartUploadResult', 'CompleteMultipartUpload');
   let etag = childText(r, 'ETag');
   if (etag === undefined || etag === '') {
-    const head = await ctx.send({
-      operation: 'HeadObject',
-      method: 'HEAD',
-      bucket: input.bucket,
-      key: input.key,
-      headers: input.sseC === undefined ? {} : sseCHeaders(input.sseC),
-      sseC: input.sseC !== undefined,
-    });
-    await head.bytes();
-    etag = head.headers['etag'];
+    etag = (await headObject(ctx, { bucket: input.bucket, key: input.key, sseC: input.sseC, signal: input.signal })).etag;
   }
   return { etag, versionId: res.headers['x-amz-version-id'], location: childText(r, 'Location') };
 }
